@@ -1,0 +1,52 @@
+// Builds dist/: compiles the data schemas into validators, then bundles src/
+// with esbuild as ESM with code splitting, so each command's code (and conf,
+// ora, the prompts) is parsed only when that command runs.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+for (const script of ['scripts/compile-schemas.mjs', 'scripts/compile-records-schema.mjs']) {
+  execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
+}
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+// conf imports ajv and ajv-formats at its top level to validate against a
+// `schema` option, which spasm never passes (records are validated by our own
+// precompiled validators). They are most of conf's ~150 ms import cost, so
+// the bundle replaces them with a stub that fails loudly if ever used.
+const stubUnusedAjv = {
+  name: 'stub-unused-ajv',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(-formats)?(\/dist\/2020(\.js)?)?$/ }, (args) =>
+      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'stub-ajv' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub-ajv' }, () => ({
+      contents:
+        'const fail = () => { throw new Error("spasm: conf schema validation is not bundled"); };\n' +
+        'export class Ajv2020 { constructor() { fail(); } }\nexport default fail;\n',
+      loader: 'js',
+    }));
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: ['node-pty'],
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  sourcemap: false,
+  logLevel: 'warning',
+  plugins: [stubUnusedAjv],
+  // commander and a few dependencies are CommonJS and call require().
+  banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
+});

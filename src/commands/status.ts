@@ -1,0 +1,17 @@
+import { computeStatus } from '../core/status.js';
+import { loadProtocol } from '../data/index.js';
+import type { Deps } from '../deps.js';
+import { renderStatus } from '../ui/render-status.js';
+
+/** Options of `spasm status`. */
+export interface StatusOptions {
+  /** Print the JSON object of SPEC.md section 4. */
+  json?: boolean;
+}
+
+export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
+  const doc = await deps.store.read();
+  const now = deps.clock.now();
+  const result = computeStatus(doc.episodes, now, loadProtocol());
+  deps.io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
+}

@@ -1,0 +1,47 @@
+import type { Thresholds } from '../data/types.js';
+import { t, type Episode } from './records.js';
+import { ms } from './time.js';
+
+/** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
+export function byOnset(episodes: readonly Episode[]): Episode[] {
+  return [...episodes].sort((a, b) => t(a.onset) - t(b.onset) || a.id.localeCompare(b.id));
+}
+
+/**
+ * The ongoing episode at `now`: not ended and its onset within the last
+ * `ongoingMaxDays` days (SPEC.md section 2). The latest onset wins if several.
+ */
+export function ongoingEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
+  const from = now.getTime() - thresholds.ongoingMaxDays * ms.day;
+  let best: Episode | null = null;
+  for (const e of episodes) {
+    const onset = t(e.onset);
+    if (e.endedAt !== null || onset < from || onset > now.getTime()) continue;
+    if (!best || onset > t(best.onset)) best = e;
+  }
+  return best;
+}
+
+/**
+ * The ids of the episodes that count as recurrences (SPEC.md section 4):
+ * sorted by onset, an episode whose onset is at least `recurrenceGapDays`
+ * after the previous episode ended (or, if that never ended, after its
+ * onset). The first episode never counts.
+ */
+export function recurrenceIds(episodes: readonly Episode[], thresholds: Pick<Thresholds, 'recurrenceGapDays'>): Set<string> {
+  const sorted = byOnset(episodes);
+  const ids = new Set<string>();
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1]!;
+    const previousEnd = t(previous.endedAt ?? previous.onset);
+    if (t(sorted[i]!.onset) - previousEnd >= thresholds.recurrenceGapDays * ms.day) ids.add(sorted[i]!.id);
+  }
+  return ids;
+}
+
+/** The latest pain check-in of an episode, or null. */
+export function latestPain(episode: Episode): number | null {
+  let latest: { at: number; score: number } | null = null;
+  for (const p of episode.pain) if (!latest || t(p.at) >= latest.at) latest = { at: t(p.at), score: p.score };
+  return latest?.score ?? null;
+}

@@ -1,0 +1,93 @@
+/** The records of the store, in the JSON shapes of SPEC.md section 4. Times are ISO 8601 strings with offset. */
+
+export type TherapyKind = 'cold' | 'heat';
+export type StepStatus = 'done' | 'skipped' | 'stopped';
+export type Legs = 'none' | 'buttock' | 'thigh' | 'below-knee';
+export type Tier = 'none' | 'same-day' | 'emergency';
+
+export const LEGS: readonly Legs[] = ['none', 'buttock', 'thigh', 'below-knee'];
+export const THERAPY_KINDS: readonly TherapyKind[] = ['cold', 'heat'];
+
+export interface PainCheck {
+  at: string;
+  score: number;
+}
+
+export interface RedFlagResult {
+  at: string;
+  positive: string[];
+  tier: Tier;
+}
+
+export interface StepRecord {
+  id: string;
+  status: StepStatus;
+  at: string;
+}
+
+export interface TherapySession {
+  kind: TherapyKind;
+  start: string;
+  end: string;
+}
+
+export interface Episode {
+  id: string;
+  onset: string;
+  endedAt: string | null;
+  source: 'start' | 'log';
+  pain: PainCheck[];
+  peakPain: number | null;
+  triggers: string[];
+  helped: string[];
+  legs: Legs | null;
+  notes: string;
+  redFlags: RedFlagResult | null;
+  steps: StepRecord[];
+  therapy: TherapySession[];
+}
+
+export interface RoutineSession {
+  id: string;
+  at: string;
+  program: string;
+  painBefore: number | null;
+  painAfter: number | null;
+  exercises: { id: string; status: StepStatus }[];
+}
+
+export interface Settings {
+  /** A therapist's own program file, set with `spasm config set program <file>`. */
+  program?: string;
+}
+
+/** The whole store, `<data-dir>/spasm.json`. */
+export interface StoreDoc {
+  schemaVersion: number;
+  episodes: Episode[];
+  routineSessions: RoutineSession[];
+  settings: Settings;
+  /** Ids of deleted records, kept so that an id is never handed out twice. */
+  retiredIds: string[];
+}
+
+export const SCHEMA_VERSION = 1;
+
+export function emptyStore(): StoreDoc {
+  return { schemaVersion: SCHEMA_VERSION, episodes: [], routineSessions: [], settings: {}, retiredIds: [] };
+}
+
+/** A new episode with every list empty; the caller fills in what it knows. */
+export function newEpisode(id: string, onset: string, source: Episode['source']): Episode {
+  return { id, onset, endedAt: null, source, pain: [], peakPain: null, triggers: [], helped: [], legs: null, notes: '', redFlags: null, steps: [], therapy: [] };
+}
+
+/** The highest pain score recorded, or null. */
+export function peakOf(pain: PainCheck[]): number | null {
+  return pain.length ? Math.max(...pain.map((p) => p.score)) : null;
+}
+
+/** Milliseconds of an ISO time; the store only holds valid ones (checked at the boundary). */
+export function t(iso: string): number {
+  return Date.parse(iso);
+}

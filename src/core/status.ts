@@ -1,0 +1,94 @@
+import type { AdviceCode, Protocol, Thresholds } from '../data/types.js';
+import { latestPain, ongoingEpisode, recurrenceIds } from './episodes.js';
+import { t, type Episode, type TherapyKind, type TherapySession } from './records.js';
+import { formatIso, ms, round1 } from './time.js';
+
+export interface Advice {
+  code: AdviceCode;
+  text: string;
+}
+
+/** `spasm status --json` (SPEC.md section 4). */
+export interface StatusJson {
+  episode: null | { id: string; onset: string; hoursSinceOnset: number; latestPain: number | null };
+  phase: null | TherapyKind;
+  lastTherapy: null | TherapySession;
+  nextTherapy: null | { kind: TherapyKind; earliest: string; latest: string };
+  advice: Advice[];
+}
+
+/** Cold until `coldUntilHours` after onset, heat from then on (SPEC.md section 1). */
+export function phaseAt(onset: Date | string, at: Date, thresholds: Pick<Thresholds, 'coldUntilHours'>): TherapyKind {
+  const onsetMs = typeof onset === 'string' ? t(onset) : onset.getTime();
+  return at.getTime() - onsetMs < thresholds.coldUntilHours * ms.hour ? 'cold' : 'heat';
+}
+
+/** The session that ended last, or null. */
+export function lastTherapy(episode: Episode): TherapySession | null {
+  let last: TherapySession | null = null;
+  for (const s of episode.therapy) if (!last || t(s.end) >= t(last.end)) last = s;
+  return last;
+}
+
+/**
+ * When the next cold/heat session is due: 1 to 2 hours after the last one
+ * ended; due now if there has been none. Its kind is the phase at the
+ * earliest time, so a window past the 72-hour mark says heat.
+ */
+export function nextTherapy(episode: Episode, now: Date, thresholds: Thresholds): { kind: TherapyKind; earliest: Date; latest: Date } {
+  const last = lastTherapy(episode);
+  const earliest = last ? new Date(t(last.end) + thresholds.therapyIntervalMinHours * ms.hour) : now;
+  const latest = last ? new Date(t(last.end) + thresholds.therapyIntervalMaxHours * ms.hour) : now;
+  return { kind: phaseAt(episode.onset, earliest, thresholds), earliest, latest };
+}
+
+function fill(text: string, days: number): string {
+  return text.replaceAll('{days}', String(Math.floor(days)));
+}
+
+/**
+ * The advice of SPEC.md section 1 for the ongoing episode (red flags,
+ * persisting pain) and the history (recurrences in the lookback window).
+ */
+export function adviceFor(episodes: readonly Episode[], ongoing: Episode | null, now: Date, protocol: Pick<Protocol, 'thresholds' | 'advice'>): Advice[] {
+  const { thresholds: th, advice: texts } = protocol;
+  const advice: Advice[] = [];
+  const tier = ongoing?.redFlags?.tier;
+  if (tier === 'emergency') advice.push({ code: 'seek-emergency-care', text: texts['seek-emergency-care'].text });
+  if (tier === 'same-day') advice.push({ code: 'seek-same-day-care', text: texts['seek-same-day-care'].text });
+  if (ongoing) {
+    const days = (now.getTime() - t(ongoing.onset)) / ms.day;
+    const pain = latestPain(ongoing);
+    if (pain !== 0 && days >= th.persistingSuggestDays) {
+      const persisting = texts['see-pt-persisting'];
+      advice.push({ code: 'see-pt-persisting', text: fill(days >= th.persistingRecommendDays ? persisting.recommendText : persisting.suggestText, days) });
+    }
+  }
+  const recurrences = recurrenceIds(episodes, th);
+  const since = now.getTime() - th.recurrenceLookbackDays * ms.day;
+  if (episodes.some((e) => recurrences.has(e.id) && t(e.onset) >= since && t(e.onset) <= now.getTime())) {
+    advice.push({ code: 'see-pt-recurring', text: texts['see-pt-recurring'].text });
+  }
+  return advice;
+}
+
+/** Everything `spasm status` shows, computed from the records and the clock. */
+export function computeStatus(episodes: readonly Episode[], now: Date, protocol: Pick<Protocol, 'thresholds' | 'advice'>): StatusJson {
+  const th = protocol.thresholds;
+  const ongoing = ongoingEpisode(episodes, now, th);
+  const advice = adviceFor(episodes, ongoing, now, protocol);
+  if (!ongoing) return { episode: null, phase: null, lastTherapy: null, nextTherapy: null, advice };
+  const next = nextTherapy(ongoing, now, th);
+  return {
+    episode: {
+      id: ongoing.id,
+      onset: ongoing.onset,
+      hoursSinceOnset: round1((now.getTime() - t(ongoing.onset)) / ms.hour),
+      latestPain: latestPain(ongoing),
+    },
+    phase: phaseAt(ongoing.onset, now, th),
+    lastTherapy: lastTherapy(ongoing),
+    nextTherapy: { kind: next.kind, earliest: formatIso(next.earliest), latest: formatIso(next.latest) },
+    advice,
+  };
+}

@@ -1,0 +1,76 @@
+import { createClock, type Clock } from './clock.js';
+import { openStore, resolveDataDir, type Store } from './store/index.js';
+import { prompter, type Prompter } from './ui/prompts.js';
+
+/** Where output goes and what kind of terminal it is. */
+export interface Io {
+  /** Standard output: the result. */
+  out(text: string): void;
+  /** Standard error: messages and progress. */
+  err(text: string): void;
+  /** The stream spinners and countdowns draw on (stderr). */
+  progressStream: NodeJS.WriteStream;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** May we ask questions? stdin and stderr are both terminals. */
+  interactive: boolean;
+  /** Colour on standard output / standard error (each only on a terminal unless forced). */
+  color: boolean;
+  errColor: boolean;
+  columns: number;
+}
+
+/** The one injection seam: the clock, the store, the terminal, the questions, Ctrl-C. */
+export interface Deps {
+  clock: Clock;
+  store: Store;
+  io: Io;
+  prompt: Prompter;
+  env: NodeJS.ProcessEnv;
+  /** Aborted when the user presses Ctrl-C outside a prompt. */
+  signal: AbortSignal;
+  /** Random numbers in [0, 1), for ids. */
+  random(): number;
+}
+
+/** Global options of SPEC.md section 2, as commander parsed them. */
+export interface GlobalOptions {
+  dataDir?: string;
+  color?: boolean;
+  debug?: boolean;
+}
+
+/** Colour per SPEC.md: --no-color and NO_COLOR turn it off, FORCE_COLOR on, else only on a terminal. */
+export function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (globals.color === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY && env.TERM !== 'dumb';
+}
+
+export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal: AbortSignal): Deps {
+  const env = proc.env;
+  const stderrIsTTY = Boolean(proc.stderr.isTTY);
+  const stdinIsTTY = Boolean(proc.stdin.isTTY);
+  return {
+    clock: createClock(env),
+    store: openStore(resolveDataDir(globals.dataDir, env)),
+    io: {
+      out: (text) => void proc.stdout.write(text),
+      err: (text) => void proc.stderr.write(text),
+      progressStream: proc.stderr,
+      stdoutIsTTY: Boolean(proc.stdout.isTTY),
+      stderrIsTTY,
+      stdinIsTTY,
+      interactive: stdinIsTTY && stderrIsTTY,
+      color: wantsColor(globals, env, Boolean(proc.stdout.isTTY)),
+      errColor: wantsColor(globals, env, stderrIsTTY),
+      columns: proc.stdout.columns || proc.stderr.columns || 80,
+    },
+    prompt: prompter,
+    env,
+    signal,
+    random: Math.random,
+  };
+}

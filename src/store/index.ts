@@ -1,0 +1,165 @@
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
+import { StoreError, SpasmError, ExitCode } from '../errors.js';
+import { migrate } from './migrate.js';
+
+export const STORE_FILE = 'spasm.json';
+
+/** How long a writer waits for another one before giving up, and when a lock counts as abandoned. */
+const LOCK_STALE_MS = 4_000;
+const LOCK_WAIT_MS = 10_000;
+
+/** The store's typed operations. Nothing outside src/store sees conf or the file. */
+export interface Store {
+  /** The data directory and the store file in it. */
+  readonly dir: string;
+  readonly file: string;
+  /** The current document (migrated in memory if older). An absent store reads as empty. */
+  read(): Promise<StoreDoc>;
+  /**
+   * Read-modify-write under the lock: `change` edits a fresh copy of the
+   * document and returns a result. If it throws, nothing is written. Keep it
+   * quick and free of prompts: other writers wait while it runs.
+   */
+  update<T>(change: (doc: StoreDoc) => T): Promise<T>;
+}
+
+/** The data directory: --data-dir, else SPASM_DATA_DIR, else $XDG_CONFIG_HOME/spasm or ~/.config/spasm. */
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const chosen = flag ?? (env.SPASM_DATA_DIR || undefined);
+  if (chosen !== undefined) return resolve(chosen);
+  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  return resolve(base, 'spasm');
+}
+
+const RESTORE_HINT = 'spasm left it exactly as it is. Restore it from a backup or an export, or move it aside to start a new store.';
+
+type ConfInstance = { store: Record<string, unknown> };
+
+async function openConf(dir: string): Promise<ConfInstance> {
+  const { default: Conf } = await import('conf');
+  return new Conf({
+    projectName: 'spasm',
+    projectSuffix: '',
+    configName: 'spasm',
+    cwd: dir,
+    configFileMode: 0o600,
+    // Never let conf wipe a store it cannot parse: that would lose the user's history.
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+  }) as unknown as ConfInstance;
+}
+
+function reasonOf(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.name === 'SyntaxError') return 'it is not valid JSON';
+  if (e?.code === 'EISDIR') return 'it is a directory';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  return e?.code ?? e?.message ?? String(error);
+}
+
+/** Reads, migrates and validates the document at `file`; refuses (exit 3) rather than guess. */
+async function load(dir: string, file: string): Promise<StoreDoc> {
+  if (!existsSync(file)) return emptyStore();
+  let raw: unknown;
+  try {
+    raw = (await openConf(dir)).store;
+  } catch (error) {
+    throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
+  }
+  const migrated = migrate(raw);
+  if (!migrated.ok) {
+    if (migrated.reason === 'newer') {
+      throw new StoreError(
+        `the store ${file} was written by a newer spasm (schema version ${migrated.version}; this one reads up to ${SCHEMA_VERSION})`,
+        'Update spasm to use it. spasm left it exactly as it is.',
+      );
+    }
+    throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
+  }
+  const { checkStoreDoc } = await import('./validate.js');
+  const checked = checkStoreDoc(migrated.doc);
+  if (!checked.ok) {
+    throw new StoreError(`the store ${file} is damaged: ${checked.errors[0]}${checked.errors.length > 1 ? ` (and ${checked.errors.length - 1} more)` : ''}`, RESTORE_HINT);
+  }
+  return checked.value;
+}
+
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new StoreError(`cannot create the data directory ${dir}: ${reasonOf(error)}`, 'Choose another with --data-dir or SPASM_DATA_DIR.');
+  }
+}
+
+/** Temp files that a writer killed mid-write left behind; only a lock holder may remove them. */
+function removeLeftoverTempFiles(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (name.startsWith(`${STORE_FILE}.tmp-`)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+async function withLock<T>(dir: string, file: string, body: (isCompromised: () => boolean) => Promise<T>): Promise<T> {
+  const { default: lockfile } = await import('proper-lockfile');
+  let compromised = false;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(file, {
+      realpath: false,
+      lockfilePath: `${file}.lock`,
+      stale: LOCK_STALE_MS,
+      update: 1_000,
+      retries: { retries: Math.ceil(LOCK_WAIT_MS / 200), factor: 1, minTimeout: 200, maxTimeout: 200 },
+      onCompromised: () => {
+        compromised = true;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new StoreError(`the store ${file} is busy: another spasm command has held it for over ${LOCK_WAIT_MS / 1000} seconds`, 'Try again in a moment.');
+    }
+    throw new StoreError(`cannot lock the store in ${dir}: ${reasonOf(error)}`, 'Check that the data directory is writable.');
+  }
+  try {
+    return await body(() => compromised);
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+export function openStore(dir: string): Store {
+  const file = join(dir, STORE_FILE);
+  return {
+    dir,
+    file,
+    read: () => load(dir, file),
+    async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
+      ensureDir(dir);
+      return withLock(dir, file, async (isCompromised) => {
+        const doc = await load(dir, file);
+        const before = JSON.stringify(doc);
+        const result = change(doc);
+        // Nothing changed: leave the file (and its absence) as it was.
+        if (JSON.stringify(doc) === before) return result;
+        const { checkStoreDoc } = await import('./validate.js');
+        const checked = checkStoreDoc(doc);
+        if (!checked.ok) {
+          // Our own code produced a bad record: refuse to write it.
+          throw new SpasmError(`internal error: refusing to write an invalid store (${checked.errors[0]})`, ExitCode.Failure);
+        }
+        if (isCompromised()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
+        try {
+          removeLeftoverTempFiles(dir);
+          const conf = await openConf(dir);
+          conf.store = doc as unknown as Record<string, unknown>;
+        } catch (error) {
+          throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
+        }
+        return result;
+      });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { describeSchemaIssues } from '../core/json-path.js';
+import type { Episode, RoutineSession, StoreDoc } from '../core/records.js';
+import { parseIso } from '../core/time.js';
+import { validateExportDoc, validateStoreDoc, type Validator } from './generated/records.js';
+
+export interface ExportDoc {
+  format: 'spasm-export';
+  schemaVersion: number;
+  exportedAt: string;
+  episodes: Episode[];
+  routineSessions: RoutineSession[];
+  settings: StoreDoc['settings'];
+  retiredIds?: string[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+function validTime(iso: string): boolean {
+  return parseIso(iso) !== undefined;
+}
+
+/** Checks what a schema cannot: real calendar times, ordered intervals, unique ids. */
+function checkMeaning(doc: { episodes: Episode[]; routineSessions: RoutineSession[] }): string[] {
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const time = (path: string, iso: string | null) => {
+    if (iso !== null && !validTime(iso)) errors.push(`${path}: is not a real date and time`);
+  };
+  doc.episodes.forEach((e, i) => {
+    const at = `$.episodes[${i}]`;
+    if (seen.has(e.id)) errors.push(`${at}.id: "${e.id}" appears twice`);
+    seen.add(e.id);
+    time(`${at}.onset`, e.onset);
+    time(`${at}.endedAt`, e.endedAt);
+    if (e.endedAt && validTime(e.endedAt) && validTime(e.onset) && Date.parse(e.endedAt) < Date.parse(e.onset)) {
+      errors.push(`${at}.endedAt: is before the onset`);
+    }
+    e.pain.forEach((p, j) => time(`${at}.pain[${j}].at`, p.at));
+    e.steps.forEach((s, j) => time(`${at}.steps[${j}].at`, s.at));
+    e.therapy.forEach((s, j) => {
+      time(`${at}.therapy[${j}].start`, s.start);
+      time(`${at}.therapy[${j}].end`, s.end);
+      if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
+    });
+    if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
+  });
+  doc.routineSessions.forEach((s, i) => {
+    if (seen.has(s.id)) errors.push(`$.routineSessions[${i}].id: "${s.id}" appears twice`);
+    seen.add(s.id);
+    time(`$.routineSessions[${i}].at`, s.at);
+  });
+  return errors;
+}
+
+function check<T extends { episodes: Episode[]; routineSessions: RoutineSession[] }>(validate: Validator, doc: unknown): Checked<T> {
+  if (!validate(doc)) return { ok: false, errors: describeSchemaIssues(validate.errors ?? []) };
+  const errors = checkMeaning(doc as T);
+  return errors.length ? { ok: false, errors } : { ok: true, value: doc as T };
+}
+
+/** Validates a whole store document of the current schema version. */
+export function checkStoreDoc(doc: unknown): Checked<StoreDoc> {
+  return check<StoreDoc>(validateStoreDoc, doc);
+}
+
+/** Validates a whole export document of the current schema version. */
+export function checkExportDoc(doc: unknown): Checked<ExportDoc> {
+  return check<ExportDoc>(validateExportDoc, doc);
+}

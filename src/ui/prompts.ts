@@ -1,0 +1,42 @@
+// Every question spasm asks goes through these wrappers, which import the
+// prompt packages only when a question is asked (they cost start-up time).
+// Ctrl-C inside a prompt rejects with inquirer's ExitPromptError; see isPromptExit.
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+  disabled?: boolean | string;
+}
+
+export interface Prompter {
+  select<T>(options: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
+  checkbox<T>(options: { message: string; choices: Choice<T>[]; pageSize?: number; required?: boolean }): Promise<T[]>;
+  confirm(options: { message: string; default?: boolean }): Promise<boolean>;
+  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+}
+
+export const prompter: Prompter = {
+  async select(options) {
+    const { default: select } = await import('@inquirer/select');
+    return select(options as never);
+  },
+  async checkbox(options) {
+    const { default: checkbox } = await import('@inquirer/checkbox');
+    return checkbox(options as never);
+  },
+  async confirm(options) {
+    const { default: confirm } = await import('@inquirer/confirm');
+    return confirm(options);
+  },
+  async input(options) {
+    const { default: input } = await import('@inquirer/input');
+    return input(options);
+  },
+};
+
+/** True when the user left a prompt with Ctrl-C (inquirer's ExitPromptError). */
+export function isPromptExit(error: unknown): boolean {
+  return (error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError';
+}

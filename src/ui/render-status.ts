@@ -1,0 +1,44 @@
+import type { StatusJson } from '../core/status.js';
+import { formatSpan } from '../core/time.js';
+import { humanTime, makeStyle, wrap } from './style.js';
+
+const PHASE_TEXT = {
+  cold: 'cold: ice in a cloth, for the first 72 hours',
+  heat: 'heat: moist heat, from 72 hours after onset',
+};
+
+/** `spasm status` as text: label, value; nothing carried by colour alone. */
+export function renderStatus(status: StatusJson, now: Date, color: boolean, width = 80): string {
+  const c = makeStyle(color);
+  const lines: string[] = [];
+  const row = (label: string, value: string) => lines.push(`${c.dim(label.padEnd(11))}${wrap(value, width - 11, 11)}`);
+  if (!status.episode) {
+    lines.push('No ongoing episode.');
+    lines.push(`If a spasm starts, run ${c.bold('spasm start')} for step-by-step first aid.`);
+  } else {
+    const e = status.episode;
+    const onset = new Date(e.onset);
+    lines.push(`${c.bold('Episode')} ${e.id}`);
+    row('Began', `${humanTime(onset, now)} (${formatSpan(now.getTime() - onset.getTime())} ago)`);
+    row('Pain', e.latestPain === null ? 'not rated yet' : `${e.latestPain} out of 10 (latest check-in)`);
+    if (status.phase) row('Phase', PHASE_TEXT[status.phase]);
+    const last = status.lastTherapy;
+    row('Last', last ? `${last.kind}, ${humanTime(new Date(last.start), now)} to ${humanTime(new Date(last.end), now).replace(/^today /, '')}` : 'no cold or heat session yet');
+    const next = status.nextTherapy;
+    if (next) {
+      const earliest = new Date(next.earliest);
+      const latest = new Date(next.latest);
+      let when: string;
+      if (latest.getTime() <= now.getTime()) when = 'due now';
+      else if (earliest.getTime() <= now.getTime()) when = `due now (until ${humanTime(latest, now)})`;
+      else when = `between ${humanTime(earliest, now)} and ${humanTime(latest, now).replace(/^today /, '')}`;
+      row('Next', `${next.kind}, ${when}. Run: spasm timer ${next.kind}`);
+    }
+  }
+  for (const a of status.advice) {
+    const urgent = a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
+    lines.push('');
+    lines.push(`${urgent ? c.red.bold('! ') : c.yellow('* ')}${wrap(urgent ? c.bold(a.text) : a.text, width - 2, 2)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,34 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** The one place colour is decided: level 0 when colour is off, so every call is plain text. */
+export function makeStyle(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A time for people, relative to `now`: "14:05" today, "Tue 25 Nov 14:05" otherwise (with the year if not this one). */
+export function humanTime(date: Date, now: Date): string {
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  if (date.toDateString() === now.toDateString()) return `today ${clock}`;
+  const day = `${WEEKDAYS[date.getDay()]} ${date.getDate()} ${MONTHS[date.getMonth()]}`;
+  return date.getFullYear() === now.getFullYear() ? `${day} ${clock}` : `${day} ${date.getFullYear()} ${clock}`;
+}
+
+/** Wraps `text` to `width` columns, indenting continuation lines by `indent` spaces. */
+export function wrap(text: string, width: number, indent = 0): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const limit = lines.length ? width - indent : width;
+    if (line && line.length + 1 + word.length > limit) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l)).join('\n');
+}
