@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-for (const script of ['scripts/compile-schemas.mjs', 'scripts/compile-records-schema.mjs']) {
+for (const script of ['scripts/compile-schemas.mjs']) {
   execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
 }
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });

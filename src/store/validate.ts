@@ -1,7 +1,7 @@
-import { describeSchemaIssues } from '../core/json-path.js';
+import { schemaErrors, type Validator } from '../core/json-path.js';
 import type { Episode, RoutineSession, StoreDoc } from '../core/records.js';
 import { parseIso } from '../core/time.js';
-import { validateExportDoc, validateStoreDoc, type Validator } from './generated/records.js';
+import { validateExportDoc, validateStoreDoc } from './generated/records.js';
 
 export interface ExportDoc {
   format: 'spasm-export';
@@ -53,7 +53,8 @@ function checkMeaning(doc: { episodes: Episode[]; routineSessions: RoutineSessio
 }
 
 function check<T extends { episodes: Episode[]; routineSessions: RoutineSession[] }>(validate: Validator, doc: unknown): Checked<T> {
-  if (!validate(doc)) return { ok: false, errors: describeSchemaIssues(validate.errors ?? []) };
+  const shape = schemaErrors(validate, doc);
+  if (shape.length) return { ok: false, errors: shape };
   const errors = checkMeaning(doc as T);
   return errors.length ? { ok: false, errors } : { ok: true, value: doc as T };
 }

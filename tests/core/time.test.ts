@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { formatIso, formatSpan, parseDuration, parseIso, parseWhen, printable } from '../../src/core/time.js';
+import { UsageError } from '../../src/errors.js';
+
+// vitest.config.ts runs the tests in Europe/Berlin (UTC+1 in November).
+const now = new Date('2026-11-27T10:00:00+01:00');
+
+describe('parseWhen', () => {
+  it.each([
+    ['now', '2026-11-27T10:00:00+01:00'],
+    ['NOW', '2026-11-27T10:00:00+01:00'],
+    ['today', '2026-11-27T00:00:00+01:00'],
+    ['yesterday', '2026-11-26T00:00:00+01:00'],
+    ['3h ago', '2026-11-27T07:00:00+01:00'],
+    ['45m ago', '2026-11-27T09:15:00+01:00'],
+    ['2d ago', '2026-11-25T10:00:00+01:00'],
+    ['1w ago', '2026-11-20T10:00:00+01:00'],
+    ['2 d ago', '2026-11-25T10:00:00+01:00'],
+    ['2026-11-20', '2026-11-20T00:00:00+01:00'],
+    ['2026-11-20T08:30', '2026-11-20T08:30:00+01:00'],
+    ['2026-11-20 08:30:15', '2026-11-20T08:30:15+01:00'],
+    ['2026-07-01T08:30', '2026-07-01T08:30:00+02:00'],
+    ['2026-11-20T08:30:00Z', '2026-11-20T09:30:00+01:00'],
+    ['2026-11-20T08:30:00+05:30', '2026-11-20T04:00:00+01:00'],
+    ['2026-11-27T10:04:59+01:00', '2026-11-27T10:04:59+01:00'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatIso(parseWhen(input, now, '--onset'))).toBe(expected);
+  });
+
+  it.each([
+    ['soon', 'is not a time I can read'],
+    ['', 'is not a time I can read'],
+    ['3 hours ago', 'is not a time I can read'],
+    ['3h', 'is not a time I can read'],
+    ['2026-02-30', 'is not a time I can read'],
+    ['2026-13-01', 'is not a time I can read'],
+    ['2026-11-20T25:00', 'is not a time I can read'],
+    ['2026-02-30T08:00:00Z', 'is not a time I can read'],
+    ['2026-11-27T10:06', 'is in the future'],
+    ['2026-11-28', 'is in the future'],
+  ])('refuses %j (%s), naming the flag', (input, problem) => {
+    let error: unknown;
+    try {
+      parseWhen(input, now, '--onset');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toContain('--onset');
+    expect((error as UsageError).message).toContain(problem);
+    expect((error as UsageError).exitCode).toBe(2);
+  });
+});
+
+describe('parseIso', () => {
+  it('reads local times in the local zone and keeps explicit offsets', () => {
+    expect(parseIso('2026-11-27T10:00')?.toISOString()).toBe('2026-11-27T09:00:00.000Z');
+    expect(parseIso('2026-11-27T10:00:00.250Z')?.toISOString()).toBe('2026-11-27T10:00:00.250Z');
+    expect(parseIso('27/11/2026')).toBeUndefined();
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['45m', 45 * 60_000],
+    ['3h', 3 * 3_600_000],
+    ['2d', 2 * 86_400_000],
+    ['1w', 7 * 86_400_000],
+    ['1d12h', 36 * 3_600_000],
+    ['1h30m', 90 * 60_000],
+    ['1D 2H', 26 * 3_600_000],
+  ])('%s', (input, expected) => expect(parseDuration(input, '--lasted')).toBe(expected));
+
+  it.each(['0h', '0d0h', '', '3', 'h', '-2h', '1.5h', '3x', '1h1h', 'two days'])('refuses %j naming the flag', (input) => {
+    expect(() => parseDuration(input, '--lasted')).toThrowError(/--lasted/);
+  });
+});
+
+describe('formatIso', () => {
+  it('prints local time with its offset, to the second', () => {
+    expect(formatIso(new Date('2026-11-27T09:00:00.900Z'))).toBe('2026-11-27T10:00:00+01:00');
+    expect(formatIso(new Date('2026-06-01T09:00:00Z'))).toBe('2026-06-01T11:00:00+02:00');
+  });
+});
+
+describe('formatSpan', () => {
+  it.each([
+    [12_000, '12 s'],
+    [45 * 60_000, '45 min'],
+    [3 * 3_600_000, '3 h'],
+    [200 * 60_000, '3 h 20 min'],
+    [86_400_000, '1 day'],
+    [100 * 3_600_000, '4 days 4 h'],
+  ])('%d ms → %s', (input, expected) => expect(formatSpan(input)).toBe(expected));
+});
+
+describe('printable', () => {
+  it('neutralises escape sequences and control characters, keeps text and newlines', () => {
+    expect(printable('ok\u001b[31mred\u0007\u009b2J\nnext\ttab é')).toBe('ok␛[31mred\\x07\\x9b2J\nnext\ttab é');
+  });
+});

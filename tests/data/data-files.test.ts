@@ -1,0 +1,173 @@
+// Every file in data/ loads and passes its schema and the checks beyond it,
+// and its content keeps to clinical.md: source keys, the red-flag ids, no bed rest.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  dataDirectory,
+  loadExercises,
+  loadHomeProgram,
+  loadLogOptions,
+  loadProtocol,
+  loadRedFlags,
+  loadSources,
+} from '../../src/data/index.js';
+import {
+  findUnknownSources,
+  parseExercises,
+  parseHomeProgram,
+  parseLogOptions,
+  parseProtocol,
+  parseRedFlags,
+  parseSources,
+} from '../../src/data/parse.js';
+import type { ParseResult } from '../../src/data/types.js';
+
+const dir = dataDirectory();
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const read = (file: string): unknown => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+
+const library = loadExercises();
+// A new data file must be added here (and to scripts/compile-schemas.mjs), or this test fails.
+const parsers: Record<string, (json: unknown) => ParseResult<unknown>> = {
+  'protocol.json': (json) => parseProtocol(json, library),
+  'red-flags.json': parseRedFlags,
+  'exercises.json': parseExercises,
+  'program.json': (json) => parseHomeProgram(json, library),
+  'log-options.json': parseLogOptions,
+  'sources.json': parseSources,
+};
+
+/** Every string in a JSON value, with its path. */
+function strings(value: unknown, path = '$'): Array<[string, string]> {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}.${k}`));
+  }
+  return [];
+}
+
+/** Every object in a JSON value, with its path. */
+function objects(value: unknown, path = '$'): Array<[string, Record<string, unknown>]> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => objects(v, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    return [[path, record], ...Object.entries(record).flatMap(([k, v]) => objects(v, `${path}.${k}`))];
+  }
+  return [];
+}
+
+describe('data/ files', () => {
+  it('holds the expected files', () => {
+    expect(files).toEqual(expect.arrayContaining(Object.keys(parsers)));
+  });
+
+  it.each(files)('%s has a parser, a schema and its $schema key', (file) => {
+    expect(parsers[file], `no parser for data/${file}: add one to this test`).toBeDefined();
+    const name = file.replace(/\.json$/, '');
+    expect(readdirSync(join(dir, 'schema'))).toContain(`${name}.schema.json`);
+    expect((read(file) as Record<string, unknown>).$schema).toBe(`./schema/${name}.schema.json`);
+  });
+
+  it.each(files)('%s passes its schema and checks', (file) => {
+    const result = parsers[file]!(read(file));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('loads through the loader, cached and frozen', () => {
+    const protocol = loadProtocol();
+    expect(loadProtocol()).toBe(protocol);
+    expect(Object.isFrozen(protocol.steps[0])).toBe(true);
+    expect(loadRedFlags().flags.length).toBe(14);
+    expect(loadHomeProgram().exercises.length).toBeGreaterThan(0);
+    expect(loadLogOptions().triggers.length).toBeGreaterThan(0);
+    expect(loadSources().size).toBeGreaterThan(0);
+  });
+});
+
+describe('sources', () => {
+  const known = loadSources();
+  const cited = files.filter((f) => f !== 'sources.json');
+
+  it.each(cited)('%s cites only keys of the clinical.md source list', (file) => {
+    expect(findUnknownSources(read(file), known)).toEqual([]);
+  });
+
+  it.each(cited)('%s gives non-empty sources on the file and on every item', (file) => {
+    const json = read(file) as Record<string, unknown>;
+    const missing: string[] = [];
+    for (const [path, obj] of objects(json)) {
+      // Items with an id carry their own sources; log-options' labels rest on the file's.
+      // protocol.json has no top-level sources: each of its sections has its own.
+      const isSection = file === 'protocol.json' && /^\$\.(thresholds|breathing|therapyChoice|advice\.[a-z-]+)$/.test(path);
+      const isTop = path === '$' && file !== 'protocol.json';
+      const isItem = isTop || isSection || ('id' in obj && file !== 'log-options.json' && !('exercise' in obj));
+      if (isItem && !(Array.isArray(obj.sources) && obj.sources.length > 0)) missing.push(path);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('matches the list in clinical.md when it is at hand', () => {
+    let clinical: string;
+    try {
+      clinical = readFileSync(join(dir, '..', '..', 'shared', 'clinical.md'), 'utf8');
+    } catch {
+      return; // only the shared workspace has clinical.md; data/sources.json is the copy we ship
+    }
+    const list = clinical.split('## Sources')[1] ?? '';
+    const keys = list.split(' · ').map((entry) => entry.trim().split(' ')[0]);
+    expect([...known.keys()].sort()).toEqual(keys.sort());
+  });
+});
+
+describe('content', () => {
+  it('has exactly the 14 red flags of clinical.md section 2, in order and tier', () => {
+    const flags = loadRedFlags().flags;
+    expect(flags.map((f) => f.id)).toEqual([
+      'urination', 'incontinence', 'saddle-numbness', 'leg-weakness', 'sexual-function', 'trauma', 'chest-pain',
+      'fever', 'cancer-history', 'weight-loss', 'immunosuppression', 'night-pain', 'thoracic-pain', 'age-first-episode',
+    ]);
+    expect(flags.map((f) => f.tier)).toEqual([...Array(7).fill('emergency'), ...Array(7).fill('same-day')]);
+    for (const flag of flags) expect(flag.question).toMatch(/\?$/);
+  });
+
+  it('has the thresholds and breathing pace of SPEC.md section 1', () => {
+    const { thresholds, breathing } = loadProtocol();
+    expect({ ...thresholds, sources: undefined }).toEqual({
+      coldUntilHours: 72, therapyMinutes: 20, therapyIntervalMinHours: 1, therapyIntervalMaxHours: 2,
+      ongoingMaxDays: 14, screenRepeatHours: 24, persistingSuggestDays: 7, persistingRecommendDays: 14,
+      recurrenceGapDays: 30, recurrenceLookbackDays: 365, sources: undefined,
+    });
+    expect([breathing.inhaleSeconds, breathing.exhaleSeconds, breathing.minutes]).toEqual([4, 6, 3]);
+  });
+
+  it('has the ten exercises of clinical.md section 3', () => {
+    expect([...library.byId.keys()]).toEqual(expect.arrayContaining([
+      'diaphragmatic-breathing', 'pelvic-tilt', 'knee-to-chest-single', 'knee-to-chest-double', 'knee-rolls',
+      'childs-pose', 'cat-cow', 'prone-press-up', 'hamstring-stretch', 'piriformis-stretch',
+    ]));
+  });
+
+  it('mentions the evidence for heat where the user chooses', () => {
+    const protocol = loadProtocol();
+    expect(protocol.therapyChoice.note).toMatch(/heat/i);
+    expect(protocol.therapyChoice.sources).toEqual(expect.arrayContaining(['A1', 'C1']));
+    expect(protocol.steps.find((s) => s.id === 'heat')?.note).toMatch(/ACP 2017/);
+  });
+
+  it.each(files)('%s never advises staying in bed', (file) => {
+    for (const [path, text] of strings(read(file))) {
+      const lower = text.toLowerCase();
+      expect(lower, path).not.toMatch(/stay(ing)? in bed/);
+      // "bed rest" may appear only as "not bed rest".
+      for (const match of lower.matchAll(/bed ?rest/g)) {
+        expect(lower.slice(Math.max(0, match.index - 4), match.index), `${path}: "${text}"`).toBe('not ');
+      }
+    }
+  });
+
+  it('says the rest position is not bed rest', () => {
+    expect(loadProtocol().steps[0]?.note).toMatch(/not bed rest/);
+  });
+});

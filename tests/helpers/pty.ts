@@ -1,0 +1,48 @@
+import { stripVTControlCharacters } from 'node:util';
+import { BIN } from './cli.js';
+
+/** Keys to send to a pseudo-terminal. */
+export const keys = { enter: '\r', up: '\u001b[A', down: '\u001b[B', space: ' ', ctrlC: '\u0003' } as const;
+
+export interface PtySession {
+  /** Everything shown so far, without escape sequences. */
+  screen(): string;
+  write(data: string): void;
+  /** Resolves when the screen (since `fromIndex`, default: the whole output) matches; rejects after `timeout`. */
+  waitFor(pattern: string | RegExp, timeout?: number, fromIndex?: number): Promise<void>;
+  /** The output length now, to wait for something new after it. */
+  mark(): number;
+  exited: Promise<number>;
+  kill(): void;
+}
+
+/** Runs the built binary in a real pseudo-terminal, 80 columns wide. */
+export async function spawnPty(args: string[], env: Record<string, string | undefined>): Promise<PtySession> {
+  const pty = await import('node-pty');
+  const fullEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, FORCE_COLOR: undefined, ...env })) if (v !== undefined) fullEnv[k] = v;
+  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
+  let output = '';
+  term.onData((d) => (output += d));
+  const exited = new Promise<number>((done) => term.onExit(({ exitCode }) => done(exitCode)));
+  const screen = () => stripVTControlCharacters(output);
+  return {
+    screen,
+    write: (data) => term.write(data),
+    mark: () => screen().length,
+    waitFor(pattern: string | RegExp, timeout = 10_000, fromIndex = 0) {
+      return new Promise<void>((done, fail) => {
+        const started = Date.now();
+        const check = () => {
+          const text = screen().slice(fromIndex);
+          if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return done();
+          if (Date.now() - started > timeout) return fail(new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`));
+          setTimeout(check, 25);
+        };
+        check();
+      });
+    },
+    exited,
+    kill: () => term.kill(),
+  };
+}
