@@ -1,5 +1,6 @@
 import type { Thresholds } from '../data/types.js';
-import { t, type Episode } from './records.js';
+import { newId } from './ids.js';
+import { newEpisode, peakOf, t, type Episode, type StoreDoc } from './records.js';
 import { ms } from './time.js';
 
 /** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
@@ -44,4 +45,22 @@ export function latestPain(episode: Episode): number | null {
   let latest: { at: number; score: number } | null = null;
   for (const p of episode.pain) if (!latest || t(p.at) >= latest.at) latest = { at: t(p.at), score: p.score };
   return latest?.score ?? null;
+}
+
+/** Every id the store has handed out: live episodes and sessions, and retired (deleted) ones. */
+export function takenIds(doc: StoreDoc): Set<string> {
+  return new Set([...doc.episodes.map((e) => e.id), ...doc.routineSessions.map((s) => s.id), ...doc.retiredIds]);
+}
+
+/** Adds a new, empty episode to `doc` with a fresh id and returns it. */
+export function addEpisode(doc: StoreDoc, onset: string, source: Episode['source'], random: () => number): Episode {
+  const episode = newEpisode(newId('e', takenIds(doc), random), onset, source);
+  doc.episodes.push(episode);
+  return episode;
+}
+
+/** Records a pain check-in and keeps peakPain the highest score. */
+export function recordPain(episode: Episode, at: string, score: number): void {
+  episode.pain.push({ at, score });
+  episode.peakPain = peakOf(episode.pain);
 }

@@ -1,0 +1,118 @@
+// One exercise, shown and guided the same way in `spasm start` (the stretches
+// step) and `spasm routine`.
+import { printable } from '../core/time.js';
+import { formatCountdown } from '../core/timer.js';
+import type { Exercise } from '../data/types.js';
+import type { Deps } from '../deps.js';
+import { bell, runCountdown } from './countdown.js';
+import { makeStyle, wrap } from './style.js';
+
+/** How much of an exercise to do today (the routine's progression may raise reps). */
+export interface Dose {
+  reps: number;
+  sets: number;
+  holdSeconds: number;
+}
+
+export const doseOf = (e: Exercise): Dose => ({ reps: e.reps.start, sets: e.sets, holdSeconds: e.holdSeconds });
+
+/** A short pause between repetitions, to let go before the next hold (pacing, not a clinical dose). */
+const RELAX_SECONDS = 3;
+
+/** The dose in one line: "Hold 5 s · 5 reps on each side · 2 sets · rest 30 s between sets". */
+export function doseLine(e: Exercise, dose: Dose): string {
+  const parts = [`Hold ${dose.holdSeconds} s`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
+  if (dose.sets > 1) parts.push(`${dose.sets} sets`, `rest ${e.restSeconds} s between sets`);
+  return parts.join(' · ');
+}
+
+/** The whole exercise as a screen: name, position, numbered steps, dose, cautions, stop rule. */
+export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 80): string {
+  const c = makeStyle(color);
+  const w = Math.min(width, 80) - 2;
+  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w)];
+  e.instructions.forEach((step, i) => lines.push(`${String(i + 1).padStart(2)}. ${wrap(printable(step), w - 4, 4)}`));
+  lines.push(c.bold(doseLine(e, dose)));
+  for (const caution of e.cautions) lines.push(`${c.yellow('Note:')} ${wrap(printable(caution), w - 6, 6)}`);
+  lines.push(`${c.red.bold('Stop if:')} ${wrap(printable(e.stopRule), w - 9, 9)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export type ExerciseResult = { status: 'done' | 'skipped' | 'stopped'; interrupted: boolean };
+
+/**
+ * Guides one exercise: asks to start (or skip, or stop here), counts every
+ * hold, rests between sets, then asks how it went. Hands-free: no questions,
+ * a bell at each change. `interrupted` is true after Ctrl-C in a countdown
+ * (questions reject with inquirer's ExitPromptError instead).
+ */
+export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFree: boolean): Promise<ExerciseResult> {
+  const { io, prompt, clock } = deps;
+  const tty = io.stderrIsTTY;
+  const c = makeStyle(io.errColor);
+  io.out(`\n${renderExercise(e, dose, io.color, io.columns)}`);
+  if (!handsFree) {
+    const ready = await prompt.select<'start' | 'skip' | 'stop'>({
+      message: 'Ready?',
+      choices: [
+        { name: 'Start', value: 'start' },
+        { name: 'Skip this one', value: 'skip' },
+        { name: 'Stop here', value: 'stop', description: 'End the exercises now; what you did is kept.' },
+      ],
+    });
+    if (ready === 'skip') return { status: 'skipped', interrupted: false };
+    if (ready === 'stop') return { status: 'stopped', interrupted: false };
+  }
+  const sides = e.perSide ? ['left side', 'right side'] : [''];
+  for (let set = 1; set <= dose.sets; set++) {
+    for (let rep = 1; rep <= dose.reps; rep++) {
+      for (const side of sides) {
+        const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}Rep ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
+        if (handsFree) bell(io.progressStream, tty);
+        const hold = await runCountdown({
+          clock,
+          durationMs: dose.holdSeconds * 1000,
+          signal: deps.signal,
+          tty,
+          stream: io.progressStream,
+          plainStart: `${where}: hold ${dose.holdSeconds} s`,
+          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
+        });
+        if (!hold.completed) return { status: 'stopped', interrupted: true };
+        const relax = await runCountdown({
+          clock,
+          durationMs: RELAX_SECONDS * 1000,
+          signal: deps.signal,
+          tty,
+          stream: io.progressStream,
+          render: (f) => `${c.green('Relax')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
+        });
+        if (!relax.completed) return { status: 'stopped', interrupted: true };
+      }
+    }
+    if (set < dose.sets) {
+      const rest = await runCountdown({
+        clock,
+        durationMs: e.restSeconds * 1000,
+        signal: deps.signal,
+        tty,
+        stream: io.progressStream,
+        plainStart: `Rest ${e.restSeconds} s`,
+        render: (f) => `${c.green('Rest')} ${formatCountdown(f.remainingMs)} before set ${set + 1}`,
+      });
+      if (!rest.completed) return { status: 'stopped', interrupted: true };
+    }
+  }
+  if (handsFree) {
+    bell(io.progressStream, tty);
+    return { status: 'done', interrupted: false };
+  }
+  const how = await prompt.select<'done' | 'stopped'>({
+    message: 'How did it go?',
+    choices: [
+      { name: 'Done, it felt all right', value: 'done' },
+      { name: 'It hurt more, or pain spread down my leg: stop', value: 'stopped' },
+    ],
+  });
+  return { status: how, interrupted: false };
+}
