@@ -91,3 +91,26 @@ export function peakOf(pain: PainCheck[]): number | null {
 export function t(iso: string): number {
   return Date.parse(iso);
 }
+
+/**
+ * An episode in exactly the JSON shape of SPEC.md section 4, for `log show`,
+ * `log list` and `report`. The store may hold more (e.g. walk-through
+ * progress); that stays internal, though `export` carries the whole record.
+ */
+export function episodeJson(e: Episode): Episode {
+  return {
+    id: e.id,
+    onset: e.onset,
+    endedAt: e.endedAt,
+    source: e.source,
+    pain: e.pain,
+    peakPain: e.peakPain,
+    triggers: e.triggers,
+    helped: e.helped,
+    legs: e.legs,
+    notes: e.notes,
+    redFlags: e.redFlags,
+    steps: e.steps,
+    therapy: e.therapy,
+  };
+}
