@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { migrate } from '../store/migrate.js';
 import { checkExportDoc } from '../store/validate.js';
 import { writeOutputFile } from '../ui/files.js';
+import { plural } from '../ui/style.js';
 
 /** Options of `spasm export`. */
 export interface ExportOptions {
@@ -18,7 +19,7 @@ export async function exportStore(opts: ExportOptions, deps: Deps): Promise<void
   const text = `${JSON.stringify(toExport(doc, formatIso(deps.clock.now())), null, 2)}\n`;
   if (opts.output === undefined) return deps.io.out(text);
   writeOutputFile(opts.output, text, Boolean(opts.force));
-  deps.io.err(`Exported ${doc.episodes.length} episodes and ${doc.routineSessions.length} routine sessions to ${opts.output}.\n`);
+  deps.io.err(`Exported ${plural(doc.episodes.length, 'episode')} and ${plural(doc.routineSessions.length, 'routine session')} to ${opts.output}.\n`);
 }
 
 /** Reads and fully validates an export document; every problem is a UsageError (exit 2) naming the file. */
@@ -57,7 +58,7 @@ export async function importStore(_opts: object, deps: Deps, file: string): Prom
   const counts = await deps.store.update((doc) => mergeExport(doc, incoming));
   const skipped = counts.episodesSkipped + counts.sessionsSkipped;
   deps.io.out(
-    `Imported ${counts.episodesAdded} episodes and ${counts.sessionsAdded} routine sessions` +
-      `${skipped ? `; skipped ${skipped} already present (${counts.episodesSkipped} episodes, ${counts.sessionsSkipped} sessions)` : ''}.\n`,
+    `Imported ${plural(counts.episodesAdded, 'episode')} and ${plural(counts.sessionsAdded, 'routine session')}` +
+      `${skipped ? `; skipped ${skipped} already present (${plural(counts.episodesSkipped, 'episode')}, ${plural(counts.sessionsSkipped, 'session')})` : ''}.\n`,
   );
 }

@@ -97,6 +97,7 @@ export function describeSchemaError(error: ValidationError): string | undefined 
     case 'pattern':
       if (p.pattern === ID_PATTERN) return `${at()}: must be an id of lowercase letters, digits and single hyphens, like "knee-rolls"`;
       if (p.pattern === SOURCE_PATTERN) return `${at()}: must be a source key of capital letters and digits, like "NHSI"`;
+      if (String(p.pattern).startsWith('^\\d{4}-\\d{2}-\\d{2}T')) return `${at()}: must be a date-time with its offset, like 2026-11-27T09:30:00+01:00`;
       return `${at()}: has the wrong form (must match ${String(p.pattern)})`;
     default:
       return `${at()}: ${error.message ?? `fails ${error.keyword}`}`;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
 import { StoreError, SpasmError, ExitCode } from '../errors.js';
 import { migrate } from './migrate.js';
@@ -87,11 +87,23 @@ async function load(dir: string, file: string): Promise<StoreDoc> {
   return checked.value;
 }
 
+/**
+ * Creates the data directory (and missing parents) with mode 0700, one level
+ * at a time: Node's recursive mkdir can loop forever on some paths (/proc).
+ */
 function ensureDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (error) {
-    throw new StoreError(`cannot create the data directory ${dir}: ${reasonOf(error)}`, 'Choose another with --data-dir or SPASM_DATA_DIR.');
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at || missing.length > 64) break;
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && existsSync(level)) continue;
+      throw new StoreError(`cannot create the data directory ${dir}: ${reasonOf(error)}`, 'Choose another with --data-dir or SPASM_DATA_DIR.');
+    }
   }
 }
 

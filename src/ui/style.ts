@@ -32,3 +32,8 @@ export function wrap(text: string, width: number, indent = 0): string {
   if (line) lines.push(line);
   return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l)).join('\n');
 }
+
+/** "1 episode", "2 episodes", "0 episodes". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyStore } from '../../src/core/records.js';
+import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
+import { openStore, resolveDataDir } from '../../src/store/index.js';
+import { tempDataDir } from '../helpers/fake-deps.js';
+import { episode } from '../helpers/records.js';
+
+const onset = '2026-11-20T08:00:00+01:00';
+
+async function refusal(promise: Promise<unknown>): Promise<StoreError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).exitCode).toBe(ExitCode.Store);
+  return error as StoreError;
+}
+
+describe('resolveDataDir', () => {
+  it.each([
+    ['the flag wins', '/a', { SPASM_DATA_DIR: '/b', XDG_CONFIG_HOME: '/c' }, '/a'],
+    ['then SPASM_DATA_DIR', undefined, { SPASM_DATA_DIR: '/b', XDG_CONFIG_HOME: '/c' }, '/b'],
+    ['then $XDG_CONFIG_HOME/spasm', undefined, { XDG_CONFIG_HOME: '/c' }, '/c/spasm'],
+  ])('%s', (_name, flag, env, expected) => expect(resolveDataDir(flag, env)).toBe(expected));
+
+  it('else ~/.config/spasm', () => expect(resolveDataDir(undefined, {})).toMatch(/\/\.config\/spasm$/));
+});
+
+describe('openStore', () => {
+  it('reads an absent store as empty without creating anything', async () => {
+    const dir = tempDataDir();
+    expect(await openStore(dir).read()).toEqual(emptyStore());
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('writes with mode 0600 in a 0700 directory, and reads back what it wrote', async () => {
+    const dir = tempDataDir();
+    const store = openStore(dir);
+    const id = await store.update((doc) => {
+      doc.episodes.push(episode({ id: 'e7k2q', onset }));
+      return 'e7k2q';
+    });
+    expect(id).toBe('e7k2q');
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(store.file).mode & 0o777).toBe(0o600);
+    expect((await store.read()).episodes.map((e) => e.id)).toEqual(['e7k2q']);
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).schemaVersion).toBe(1);
+  });
+
+  it('writes nothing when the change changes nothing', async () => {
+    const dir = tempDataDir();
+    await openStore(dir).update(() => undefined);
+    expect(existsSync(join(dir, 'spasm.json'))).toBe(false);
+  });
+
+  it('writes nothing when the change throws', async () => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
+    const before = readFileSync(store.file);
+    await expect(
+      store.update((doc) => {
+        doc.episodes.push(episode({ id: 'ebbbb', onset }));
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(readFileSync(store.file)).toEqual(before);
+  });
+
+  it('refuses to write a record that breaks the schema (a bug of ours), leaving the file as it was', async () => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
+    const before = readFileSync(store.file);
+    const error = await store.update((doc) => void (doc.episodes[0]!.peakPain = 11)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SpasmError);
+    expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
+    expect(readFileSync(store.file)).toEqual(before);
+  });
+
+  it.each([
+    ['not JSON', '{"schemaVersion":1,', 'is not valid JSON'],
+    ['empty', '', 'is not valid JSON'],
+    ['JSON but not a store', '[1,2,3]', 'has no valid schemaVersion'],
+    ['a store with a broken record', JSON.stringify({ ...emptyStore(), episodes: [{ id: 'x' }] }), 'is damaged'],
+    ['a time that is not a date', JSON.stringify({ ...emptyStore(), episodes: [episode({ id: 'eaaaa', onset: '2026-02-30T08:00:00+01:00' })] }), 'is not a real date'],
+  ])('refuses a store that is %s (exit 3, named, byte for byte untouched), for reads and writes', async (_name, content, reason) => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'spasm.json');
+    writeFileSync(file, content);
+    const store = openStore(dir);
+    const error = await refusal(store.read());
+    expect(error.message).toContain(file);
+    expect(error.message).toContain(reason);
+    await refusal(store.update((doc) => void doc.episodes.push(episode({ id: 'ebbbb', onset }))));
+    expect(readFileSync(file, 'utf8')).toBe(content);
+  });
+
+  it('refuses a store from a newer version, byte for byte untouched', async () => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    const content = JSON.stringify({ ...emptyStore(), schemaVersion: 2 });
+    writeFileSync(join(dir, 'spasm.json'), content);
+    const error = await refusal(openStore(dir).update(() => undefined));
+    expect(error.message).toContain('newer spasm');
+    expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe(content);
+  });
+
+  it('refuses a store path that is a directory', async () => {
+    const dir = tempDataDir();
+    mkdirSync(join(dir, 'spasm.json'), { recursive: true });
+    expect((await refusal(openStore(dir).read())).message).toContain('it is a directory');
+  });
+
+  it('refuses a data directory that cannot be created (exit 3)', async () => {
+    const parent = tempDataDir();
+    mkdirSync(join(parent, '..'), { recursive: true });
+    writeFileSync(parent, 'a file, not a directory');
+    const error = await refusal(openStore(join(parent, 'data')).update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset }))));
+    expect(error.message).toContain('cannot create the data directory');
+  });
+
+  it('refuses a data directory it cannot write to (exit 3)', async () => {
+    // /proc/self exists but takes no new files, even for root (tests here may run as root,
+    // where chmod cannot make a directory read-only).
+    const error = await refusal(openStore('/proc/self').update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset }))));
+    expect(error.message).toMatch(/cannot (lock|write) the store/);
+  });
+
+  it('removes temp files that a killed writer left behind', async () => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'spasm.json.tmp-123abc'), 'half');
+    await openStore(dir).update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
+    expect(existsSync(join(dir, 'spasm.json.tmp-123abc'))).toBe(false);
+  });
+
+  it('serialises writers in one process: none is lost', async () => {
+    const store = openStore(tempDataDir());
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.update((doc) => void doc.retiredIds.push(`x${i}`))),
+    );
+    expect((await store.read()).retiredIds.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `x${i}`).sort());
+  });
+});
