@@ -1,7 +1,6 @@
 import { computeStatus } from '../core/status.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
-import { renderStatus } from '../ui/render-status.js';
 
 /** Options of `spasm status`. */
 export interface StatusOptions {
@@ -13,5 +12,7 @@ export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
   const now = deps.clock.now();
   const result = computeStatus(doc.episodes, now, loadProtocol());
-  deps.io.out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
+  if (opts.json) return deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
+  const { renderStatus } = await import('../ui/render-status.js');
+  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
@@ -6,6 +7,13 @@ import { StoreError, SpasmError, ExitCode } from '../errors.js';
 import { migrate } from './migrate.js';
 
 export const STORE_FILE = 'spasm.json';
+/**
+ * The SHA-1 of the store exactly as spasm last wrote it, after validating it.
+ * A reader that finds the same bytes skips the deep check of every record
+ * (tens of milliseconds on a 10-year store); any other bytes are checked in
+ * full. So it can only save time: it can never let a damaged store through.
+ */
+export const VERIFIED_FILE = 'spasm.json.verified';
 
 /** How long a writer waits for another one before giving up, and when a lock counts as abandoned. */
 const LOCK_STALE_MS = 4_000;
@@ -38,9 +46,17 @@ const RESTORE_HINT = 'spasm left it exactly as it is. Restore it from a backup o
 
 type ConfInstance = { store: Record<string, unknown> };
 
+// Compact, not conf's tab-indented default: a 10-year store parses twice as
+// fast (1.7 MB instead of 2.6 MB), and every command parses it. `spasm export`
+// gives the readable form.
+const serialize = (value: unknown) => JSON.stringify(value);
+const digest = (text: string) => createHash('sha1').update(text).digest('hex');
+
 async function openConf(dir: string): Promise<ConfInstance> {
   const { default: Conf } = await import('conf');
   return new Conf({
+    // Named here so that we know the exact bytes written (for VERIFIED_FILE).
+    serialize,
     projectName: 'spasm',
     projectSuffix: '',
     configName: 'spasm',
@@ -60,13 +76,19 @@ function reasonOf(error: unknown): string {
   return e?.code ?? e?.message ?? String(error);
 }
 
-/** Reads, migrates and validates the document at `file`; refuses (exit 3) rather than guess. */
-async function load(dir: string, file: string): Promise<StoreDoc> {
-  if (!existsSync(file)) return emptyStore();
+/**
+ * Reads, migrates and validates the document at `file`; refuses (exit 3)
+ * rather than guess. Reading needs no conf (it would only read and parse
+ * the same file), so read-only commands never load it.
+ */
+async function load(file: string): Promise<StoreDoc> {
   let raw: unknown;
+  let text: string;
   try {
-    raw = (await openConf(dir)).store;
+    text = readFileSync(file, 'utf8');
+    raw = JSON.parse(text);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyStore();
     throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
   }
   const migrated = migrate(raw);
@@ -79,6 +101,7 @@ async function load(dir: string, file: string): Promise<StoreDoc> {
     }
     throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
   }
+  if (migrated.from === SCHEMA_VERSION && isVerified(file, text)) return migrated.doc as unknown as StoreDoc;
   const { checkStoreDoc } = await import('./validate.js');
   const checked = checkStoreDoc(migrated.doc);
   if (!checked.ok) {
@@ -91,6 +114,16 @@ async function load(dir: string, file: string): Promise<StoreDoc> {
  * Creates the data directory (and missing parents) with mode 0700, one level
  * at a time: Node's recursive mkdir can loop forever on some paths (/proc).
  */
+function isVerified(file: string, text: string): boolean {
+  let recorded: string;
+  try {
+    recorded = readFileSync(join(dirname(file), VERIFIED_FILE), 'utf8').trim();
+  } catch {
+    return false;
+  }
+  return recorded === digest(text);
+}
+
 function ensureDir(dir: string): void {
   const missing: string[] = [];
   for (let at = dir; !existsSync(at); at = dirname(at)) {
@@ -147,11 +180,11 @@ export function openStore(dir: string): Store {
   return {
     dir,
     file,
-    read: () => load(dir, file),
+    read: () => load(file),
     async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
       ensureDir(dir);
       return withLock(dir, file, async (isCompromised) => {
-        const doc = await load(dir, file);
+        const doc = await load(file);
         const before = JSON.stringify(doc);
         const result = change(doc);
         // Nothing changed: leave the file (and its absence) as it was.
@@ -166,7 +199,10 @@ export function openStore(dir: string): Store {
         try {
           removeLeftoverTempFiles(dir);
           const conf = await openConf(dir);
+          // Forget the old digest first: a crash between the two writes leaves none, never a wrong one.
+          rmSync(join(dir, VERIFIED_FILE), { force: true });
           conf.store = doc as unknown as Record<string, unknown>;
+          writeFileSync(join(dir, VERIFIED_FILE), `${digest(serialize(doc))}\n`, { mode: 0o600 });
         } catch (error) {
           throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
         }

@@ -1,0 +1,101 @@
+// `npm run bench`: start-up cost of each command as a ratio to bare
+// `node -e 0`, medians of interleaved runs in one process, on a generated
+// 10-year store (300 episodes, 3,650 routine sessions) loaded through
+// `spasm import`. NODE_EXTRA_CA_CERTS is unset for every command alike (it
+// costs Node 20 about 80 ms at every start). Ratios, not milliseconds, are
+// what to compare across machines.
+//   node scripts/bench.mjs [--runs 15] [--check]   (--check: exit 1 over a limit)
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tenYears } from './gen-store.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 15;
+const check = args.includes('--check');
+const bin = fileURLToPath(new URL('../bin/spasm.js', import.meta.url));
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.NODE_EXTRA_CA_CERTS;
+delete env.FORCE_COLOR;
+
+const work = mkdtempSync(join(tmpdir(), 'spasm-bench-'));
+const dataDir = join(work, 'data');
+const storeFile = join(work, 'ten-years.json');
+const now = Date.now();
+writeFileSync(storeFile, JSON.stringify(tenYears(now)));
+const imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
+if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
+env.SPASM_DATA_DIR = dataDir;
+
+/** Runs to exit; resolves the wall time in ms. */
+function timeExit(argv) {
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.resume();
+    child.on('exit', (code) => (code === 0 ? done(performance.now() - t0) : fail(new Error(`${argv.slice(1).join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** Runs in a pseudo-terminal until its first screen (any output) appears; resolves that time. */
+async function timeFirstScreen(argv) {
+  const pty = await import('node-pty');
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    const term = pty.spawn(process.execPath, argv, { cols: 80, rows: 30, env });
+    let seen = false;
+    term.onData(() => {
+      if (seen) return;
+      seen = true;
+      const t = performance.now() - t0;
+      term.kill();
+      done(t);
+    });
+    term.onExit(() => seen || fail(new Error(`${argv.slice(1).join(' ')} exited before showing anything`)));
+  });
+}
+
+let logN = 0;
+const cases = [
+  { name: 'node -e 0 (baseline)', run: () => timeExit(['-e', '0']) },
+  { name: 'spasm --version', limit: 1.5, run: () => timeExit([bin, '--version']) },
+  { name: 'spasm --help', limit: 2, run: () => timeExit([bin, '--help']) },
+  { name: 'spasm status --json', limit: 3, run: () => timeExit([bin, 'status', '--json']) },
+  { name: 'spasm log (add one)', limit: 4, run: () => timeExit([bin, 'log', '--onset', `${(logN++ % 500) + 1}m ago`, '--pain', '4', '--lasted', '1h']) },
+  { name: 'spasm report --format json', limit: 4, run: () => timeExit([bin, 'report', '--format', 'json']) },
+  { name: 'spasm start (first screen)', limit: 3, run: () => timeFirstScreen([bin, 'start', '--new']) },
+];
+
+// Leave out commands this build does not have yet, saying so.
+const available = [];
+for (const c of cases) {
+  try {
+    await c.run();
+    available.push(c);
+  } catch (error) {
+    console.log(`skipped ${c.name}: ${String(error.message).split('\n')[0]}`);
+  }
+}
+
+const times = new Map(available.map((c) => [c.name, []]));
+for (let i = 0; i < runs; i++) for (const c of available) times.get(c.name).push(await c.run());
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const base = median(times.get(cases[0].name));
+console.log(`\n${runs} interleaved runs each; store: 300 episodes, 3650 routine sessions; node ${process.version}\n`);
+console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  limit`);
+let over = false;
+for (const c of available) {
+  const m = median(times.get(c.name));
+  const ratio = m / base;
+  const verdict = c.limit === undefined ? '' : ratio <= c.limit ? `≤ ${c.limit}×  ok` : `≤ ${c.limit}×  OVER`;
+  if (c.limit !== undefined && ratio > c.limit) over = true;
+  console.log(`${c.name.padEnd(30)} ${`${m.toFixed(1)} ms`.padStart(9)} ${`${ratio.toFixed(2)}×`.padStart(7)}  ${verdict}`);
+}
+if (check && over) process.exitCode = 1;
