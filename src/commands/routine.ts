@@ -11,6 +11,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import { askPain, requireFlags } from '../ui/ask.js';
 import { exerciseSeconds, guideExercise, type Dose, type ExerciseResult } from '../ui/exercise.js';
 import { isPromptExit } from '../ui/prompts.js';
+import { makeStyle } from '../ui/style.js';
 import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
 
 /** Options of `spasm routine` (raw strings, checked here). */
@@ -87,7 +88,8 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   for (const [i, exercise] of program.exercises.entries()) {
     const { dose, raisedFrom } = doses[i]!;
     const up = raisedFrom === null ? '' : ` · ${dose.reps} reps today, up from ${raisedFrom}: your last sessions went well`;
-    io.out(`\nExercise ${i + 1} of ${program.exercises.length}${up}\n`);
+    // No newline: guideExercise starts with one, so the header sits right above the exercise's name.
+    io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
     let result: ExerciseResult;
     try {
       result = await guideExercise(exercise, dose, deps, handsFree);
