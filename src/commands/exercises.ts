@@ -38,11 +38,12 @@ export async function exercisesList(opts: ExercisesOptions, deps: Deps): Promise
   deps.io.out(`${lines.join('\n')}\n\n${c.dim('One in full: spasm exercises show <id>')}\n`);
 }
 
-/** Library ids close to a mistyped one: sharing a word, or a few typos away. */
+/** Library ids close to a mistyped one: a few typos away, or sharing a word ("hamstrings", "figure"). */
 function closeIds(input: string, ids: readonly string[]): string[] {
   const text = input.trim().toLowerCase();
-  const words = text.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
-  return ids.filter((id) => words.some((w) => id.includes(w)) || editDistance(text, id) <= 3);
+  const words = (s: string) => s.split(/[^a-z0-9]+/).filter((w) => w.length >= 4);
+  const near = (a: string, b: string) => a.startsWith(b) || b.startsWith(a) || editDistance(a, b) <= 2;
+  return ids.filter((id) => editDistance(text, id) <= 3 || words(text).some((w) => words(id).some((v) => near(w, v))));
 }
 
 function editDistance(a: string, b: string): number {
