@@ -56,6 +56,23 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Splits words longer than `width` (web addresses) after a "/", so they wrap at a readable place. */
+function breakAddresses(text: string, width: number): string {
+  return text
+    .split(' ')
+    .map((word) => {
+      const parts: string[] = [];
+      while (word.length > width) {
+        const cut = word.lastIndexOf('/', width - 1);
+        const at = cut > 0 ? cut + 1 : width;
+        parts.push(word.slice(0, at));
+        word = word.slice(at);
+      }
+      return [...parts, word].join(' ');
+    })
+    .join(' ');
+}
+
 /** `spasm exercises show <id>`: one exercise in full, with the sources behind it. */
 export async function exercisesShow(opts: ExercisesOptions, deps: Deps, input: string): Promise<void> {
   const library = loadExercises();
@@ -74,17 +91,15 @@ export async function exercisesShow(opts: ExercisesOptions, deps: Deps, input: s
   const c = makeStyle(deps.io.color);
   const w = Math.min(deps.io.columns, 80) - 2;
   const sources = loadSources();
-  const build =
-    e.reps.start < e.reps.max
-      ? `Start with ${e.reps.start} reps${e.perSide ? ' on each side' : ''}, and build up slowly to ${e.reps.max}.`
-      : `Do ${e.reps.max} reps${e.perSide ? ' on each side' : ''}.`;
+  const reps = (n: number) => `${n} ${n === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`;
+  const build = e.reps.start < e.reps.max ? `Start with ${reps(e.reps.start)}, and build up slowly to ${e.reps.max}.` : `Do ${reps(e.reps.max)}.`;
   const lines = [
     renderExercise(e, doseOf(e), deps.io.color, deps.io.columns).trimEnd(),
     '',
     wrap(`${build} Up to ${e.timesPerDay === 1 ? 'once' : `${e.timesPerDay} times`} a day.`, w),
     '',
     c.bold('Sources'),
-    ...e.sources.map((key) => `  ${key.padEnd(5)} ${wrap(printable(sources.get(key) ?? key), w - 8, 8)}`),
+    ...e.sources.map((key) => `  ${key.padEnd(5)} ${wrap(breakAddresses(printable(sources.get(key) ?? key), w - 8), w - 8, 8)}`),
   ];
   deps.io.out(`${lines.join('\n')}\n`);
 }

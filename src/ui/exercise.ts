@@ -30,7 +30,7 @@ export function doseLine(e: Exercise, dose: Dose): string {
 export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 80): string {
   const c = makeStyle(color);
   const w = Math.min(width, 80) - 2;
-  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w)];
+  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w, 7)];
   e.instructions.forEach((step, i) => lines.push(`${String(i + 1).padStart(2)}. ${wrap(printable(step), w - 4, 4)}`));
   lines.push(c.bold(doseLine(e, dose)));
   for (const caution of e.cautions) lines.push(`${c.yellow('Note:')} ${wrap(printable(caution), w - 6, 6)}`);
@@ -87,7 +87,8 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
           tty,
           stream: io.progressStream,
           plainStart: `${where}: hold ${dose.holdSeconds} s`,
-          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
+          // Hands-free there is no question to answer "stop" to: keep the way out on screen.
+          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}${handsFree ? c.dim('  (Ctrl-C to stop)') : ''}`,
         });
         if (!hold.completed) return { status: 'stopped', interrupted: true, hurt: false };
         const relax = await runCountdown({
