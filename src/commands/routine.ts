@@ -1,3 +1,132 @@
-import { notYet } from './not-yet.js';
-export async function routine(): Promise<void> { notYet('routine'); }
-export async function routineLog(): Promise<void> { notYet('routine log'); }
+import { takenIds } from '../core/episodes.js';
+import { newId } from '../core/ids.js';
+import { progressFor } from '../core/progression.js';
+import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
+import { formatIso } from '../core/time.js';
+import { parsePain } from '../core/values.js';
+import { loadExercises, loadHomeProgram } from '../data/index.js';
+import type { HomeProgram } from '../data/types.js';
+import type { Deps } from '../deps.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { askPain, requireFlags } from '../ui/ask.js';
+import { exerciseSeconds, guideExercise, type Dose, type ExerciseResult } from '../ui/exercise.js';
+import { isPromptExit } from '../ui/prompts.js';
+import { makeStyle } from '../ui/style.js';
+import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
+
+/** Options of `spasm routine` (raw strings, checked here). */
+export interface RoutineOptions {
+  /** No key presses: each exercise runs by itself, with a bell. */
+  handsFree?: boolean;
+  /** Pain 0–10 before the session; asked on a terminal when absent. */
+  painBefore?: string;
+  /** Pain 0–10 after the session; asked on a terminal when absent. */
+  painAfter?: string;
+  /** A program file instead of the configured or default program. */
+  program?: string;
+}
+
+/** Options of `spasm routine log`. */
+export interface RoutineLogOptions {
+  /** Print the sessions as JSON (SPEC.md section 4), oldest first. */
+  json?: boolean;
+}
+
+/** The active program: --program, else `config set program`, else data/program.json. */
+function activeProgram(flag: string | undefined, doc: StoreDoc): HomeProgram {
+  if (flag !== undefined) return loadHomeProgram(flag);
+  const configured = doc.settings.program;
+  if (configured === undefined) return loadHomeProgram();
+  try {
+    return loadHomeProgram(configured);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const hint = `${error.hint ? `${error.hint}\n` : ''}it was set with spasm config set program; back to the default: spasm config unset program`;
+    throw new UsageError(error.message, hint);
+  }
+}
+
+/** `spasm routine`: pain before, each exercise guided, pain after, a summary; saved as it goes. */
+export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
+  const { io } = deps;
+  // Every flag is checked before anything is asked, run or stored.
+  const painBeforeFlag = opts.painBefore === undefined ? undefined : parsePain(opts.painBefore, '--pain-before');
+  const painAfterFlag = opts.painAfter === undefined ? undefined : parsePain(opts.painAfter, '--pain-after');
+  const handsFree = opts.handsFree === true;
+  const missing = [handsFree ? '' : '--hands-free', painBeforeFlag === undefined ? '--pain-before' : '', painAfterFlag === undefined ? '--pain-after' : ''];
+  requireFlags(io, missing.filter(Boolean), 'routine');
+  const doc = await deps.store.read();
+  const program = activeProgram(opts.program, doc);
+
+  const startedAt = deps.clock.now();
+  const doses = program.exercises.map((e) => {
+    const progress = progressFor(e, program.progression, doc.routineSessions, startedAt);
+    return { dose: { reps: progress.reps, sets: e.sets, holdSeconds: e.holdSeconds } satisfies Dose, raisedFrom: progress.raisedFrom };
+  });
+  const seconds = program.exercises.reduce((sum, e, i) => sum + exerciseSeconds(e, doses[i]!.dose), 0);
+  io.out(renderRoutineIntro(program, loadExercises().stopRule, seconds, handsFree, io.color, io.columns));
+
+  let painBefore: number;
+  try {
+    painBefore = painBeforeFlag ?? (await askPain(deps.prompt, 'Pain now, before the exercises?'));
+  } catch (error) {
+    if (isPromptExit(error)) throw new InterruptedError('Stopped. Nothing was recorded.');
+    throw error;
+  }
+
+  const session: RoutineSession = { id: '', at: formatIso(startedAt), program: program.id, painBefore, painAfter: null, exercises: [] };
+  // Saved now and after every exercise, so a Ctrl-C or a crash keeps the part done.
+  const save = () =>
+    deps.store.update((fresh) => {
+      const stored = fresh.routineSessions.find((s) => s.id === session.id);
+      if (stored) Object.assign(stored, structuredClone(session));
+      else fresh.routineSessions.push(structuredClone({ ...session, id: (session.id = newId('r', takenIds(fresh), deps.random)) }));
+    });
+  await save();
+
+  let hurt = false;
+  for (const [i, exercise] of program.exercises.entries()) {
+    const { dose, raisedFrom } = doses[i]!;
+    const up = raisedFrom === null ? '' : ` · ${dose.reps} reps today, up from ${raisedFrom}: your last sessions went well`;
+    // No newline: guideExercise starts with one, so the header sits right above the exercise's name.
+    io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
+    let result: ExerciseResult;
+    try {
+      result = await guideExercise(exercise, dose, deps, handsFree);
+    } catch (error) {
+      if (!isPromptExit(error)) throw error;
+      result = { status: 'stopped', interrupted: true, hurt: false };
+    }
+    session.exercises.push({ id: exercise.id, status: result.status });
+    await save();
+    if (result.interrupted) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}.`);
+    hurt ||= result.hurt;
+    if (result.status === 'stopped') break;
+  }
+
+  try {
+    session.painAfter = painAfterFlag ?? (await askPain(deps.prompt, 'Pain now, after the exercises?', painBefore));
+  } catch (error) {
+    if (isPromptExit(error)) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}, without pain after.`);
+    throw error;
+  }
+  await save();
+  io.out(renderRoutineSummary(session, program.exercises.length, hurt, io.color, io.columns));
+}
+
+/** "2 done, 1 skipped, 1 stopped". */
+function tally(exercises: readonly { status: StepStatus }[]): string {
+  const count = (status: StepStatus) => exercises.filter((e) => e.status === status).length;
+  return (['done', 'skipped', 'stopped'] as const).map((s) => `${count(s)} ${s}`).join(', ');
+}
+
+/** `spasm routine log`: past sessions, newest first; JSON oldest first (like `log list --json`). */
+export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<void> {
+  const doc = await deps.store.read();
+  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  if (opts.json) {
+    deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    return;
+  }
+  deps.io.out(renderSessions(sessions.reverse(), deps.clock.now(), deps.io.color, deps.io.columns));
+}

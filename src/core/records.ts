@@ -114,3 +114,8 @@ export function episodeJson(e: Episode): Episode {
     therapy: e.therapy,
   };
 }
+
+/** A routine session in exactly the JSON shape of SPEC.md section 4 (`routine log --json`). */
+export function sessionJson(s: RoutineSession): RoutineSession {
+  return { id: s.id, at: s.at, program: s.program, painBefore: s.painBefore, painAfter: s.painAfter, exercises: s.exercises.map((e) => ({ id: e.id, status: e.status })) };
+}

@@ -30,15 +30,26 @@ export function doseLine(e: Exercise, dose: Dose): string {
 export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 80): string {
   const c = makeStyle(color);
   const w = Math.min(width, 80) - 2;
-  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w)];
+  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w, 7)];
   e.instructions.forEach((step, i) => lines.push(`${String(i + 1).padStart(2)}. ${wrap(printable(step), w - 4, 4)}`));
   lines.push(c.bold(doseLine(e, dose)));
   for (const caution of e.cautions) lines.push(`${c.yellow('Note:')} ${wrap(printable(caution), w - 6, 6)}`);
-  lines.push(`${c.red.bold('Stop if:')} ${wrap(printable(e.stopRule), w - 9, 9)}`);
+  // The data's stop rules are whole sentences ("Stop if …"); a label would repeat them.
+  lines.push(c.red.bold(`! ${wrap(printable(e.stopRule), w - 2, 2)}`));
   return `${lines.join('\n')}\n`;
 }
 
-export type ExerciseResult = { status: 'done' | 'skipped' | 'stopped'; interrupted: boolean };
+/** About how long the exercise takes at `dose`, in seconds: holds, relaxing between them, rests between sets. */
+export function exerciseSeconds(e: Exercise, dose: Dose): number {
+  const holds = dose.sets * dose.reps * (e.perSide ? 2 : 1);
+  return holds * (dose.holdSeconds + RELAX_SECONDS) + (dose.sets - 1) * e.restSeconds;
+}
+
+/**
+ * How an exercise ended. `hurt`: the person stopped because it hurt more or
+ * pain spread (not just "stop here"), so the caller can point to `spasm log`.
+ */
+export type ExerciseResult = { status: 'done' | 'skipped' | 'stopped'; interrupted: boolean; hurt: boolean };
 
 /**
  * Guides one exercise: asks to start (or skip, or stop here), counts every
@@ -60,8 +71,8 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         { name: 'Stop here', value: 'stop', description: 'End the exercises now; what you did is kept.' },
       ],
     });
-    if (ready === 'skip') return { status: 'skipped', interrupted: false };
-    if (ready === 'stop') return { status: 'stopped', interrupted: false };
+    if (ready === 'skip') return { status: 'skipped', interrupted: false, hurt: false };
+    if (ready === 'stop') return { status: 'stopped', interrupted: false, hurt: false };
   }
   const sides = e.perSide ? ['left side', 'right side'] : [''];
   for (let set = 1; set <= dose.sets; set++) {
@@ -76,9 +87,10 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
           tty,
           stream: io.progressStream,
           plainStart: `${where}: hold ${dose.holdSeconds} s`,
-          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
+          // Hands-free there is no question to answer "stop" to: keep the way out on screen.
+          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}${handsFree ? c.dim('  (Ctrl-C to stop)') : ''}`,
         });
-        if (!hold.completed) return { status: 'stopped', interrupted: true };
+        if (!hold.completed) return { status: 'stopped', interrupted: true, hurt: false };
         const relax = await runCountdown({
           clock,
           durationMs: RELAX_SECONDS * 1000,
@@ -87,7 +99,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
           stream: io.progressStream,
           render: (f) => `${c.green('Relax')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
         });
-        if (!relax.completed) return { status: 'stopped', interrupted: true };
+        if (!relax.completed) return { status: 'stopped', interrupted: true, hurt: false };
       }
     }
     if (set < dose.sets) {
@@ -100,12 +112,12 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         plainStart: `Rest ${e.restSeconds} s`,
         render: (f) => `${c.green('Rest')} ${formatCountdown(f.remainingMs)} before set ${set + 1}`,
       });
-      if (!rest.completed) return { status: 'stopped', interrupted: true };
+      if (!rest.completed) return { status: 'stopped', interrupted: true, hurt: false };
     }
   }
   if (handsFree) {
     bell(io.progressStream, tty);
-    return { status: 'done', interrupted: false };
+    return { status: 'done', interrupted: false, hurt: false };
   }
   const how = await prompt.select<'done' | 'stopped'>({
     message: 'How did it go?',
@@ -114,5 +126,5 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
       { name: 'It hurt more, or pain spread down my leg: stop', value: 'stopped' },
     ],
   });
-  return { status: how, interrupted: false };
+  return { status: how, interrupted: false, hurt: how === 'stopped' };
 }

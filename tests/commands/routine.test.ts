@@ -1,0 +1,230 @@
+import { screen } from '@inquirer/testing/vitest';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { routine, routineLog } from '../../src/commands/routine.js';
+import type { RoutineSession } from '../../src/core/records.js';
+import { loadHomeProgram } from '../../src/data/index.js';
+import { InterruptedError, UsageError } from '../../src/errors.js';
+import { fakeDeps } from '../helpers/fake-deps.js';
+
+const now = '2026-11-27T08:00:00+01:00';
+const program = loadHomeProgram();
+const ids = program.exercises.map((e) => e.id);
+const allDone = { handsFree: true, painBefore: '3', painAfter: '2' };
+
+async function thrown(p: Promise<unknown>): Promise<unknown> {
+  return p.then(() => new Error('expected it to throw'), (e: unknown) => e);
+}
+
+function session(id: string, at: string, painBefore: number | null, painAfter: number | null, status: 'done' | 'stopped' = 'done'): RoutineSession {
+  return { id, at, program: 'default', painBefore, painAfter, exercises: ids.map((e) => ({ id: e, status })) };
+}
+
+describe('spasm routine, hands-free', () => {
+  it('runs every exercise and records the session of SPEC §4', async () => {
+    const f = fakeDeps({ now });
+    await routine(allDone, f.deps);
+    const doc = await f.deps.store.read();
+    expect(doc.routineSessions).toEqual([
+      { id: expect.stringMatching(/^r[2-9a-hjkmnp-z]{4}$/), at: now, program: 'default', painBefore: 3, painAfter: 2, exercises: ids.map((id) => ({ id, status: 'done' })) },
+    ]);
+    const out = f.stdout();
+    expect(out).toContain('! Stop any exercise that makes your pain worse');
+    expect(out).toContain('Press Ctrl-C to stop');
+    expect(out).toContain(`Exercise 1 of ${ids.length}\nPelvic tilt`);
+    expect(out).toContain(`Exercises: ${ids.length} of ${ids.length} done.\nPain: 3 before, 2 after (down 1).`);
+    expect(out).not.toContain('spasm log');
+    // Every hold is counted: 5 pelvic tilts of 5 s, then 3 knee-to-chest a side.
+    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/3 · left side: hold 5 s\nRep 1/3 · right side: hold 5 s');
+  });
+
+  it('takes the time the holds take (fake clock)', async () => {
+    const f = fakeDeps({ now });
+    await routine(allDone, f.deps);
+    expect(f.clock.now().getTime() - Date.parse(now)).toBeGreaterThan(5 * 60_000);
+  });
+
+  it('raises a dose after clean sessions, and says so', async () => {
+    const f = fakeDeps({ now });
+    await f.deps.store.update((doc) => {
+      doc.routineSessions.push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2));
+    });
+    await routine(allDone, f.deps);
+    expect(f.stdout()).toContain('Exercise 1 of 7 · 6 reps today, up from 5: your last sessions went well\nPelvic tilt');
+    expect(f.stdout()).toContain('Hold 5 s · 6 reps');
+  });
+
+  it('holds the dose after a session with a stop', async () => {
+    const f = fakeDeps({ now });
+    await f.deps.store.update((doc) => {
+      doc.routineSessions.push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2, 'stopped'));
+    });
+    await routine(allDone, f.deps);
+    expect(f.stdout()).not.toContain('up from');
+    expect(f.stdout()).toContain('Hold 5 s · 5 reps');
+  });
+
+  it('Ctrl-C in a hold saves the exercises so far, the current one stopped, and exits 130', async () => {
+    const f = fakeDeps({ now });
+    const sleep = f.deps.clock.sleep;
+    let holds = 0;
+    f.deps.clock.sleep = async (ms, signal) => {
+      // Pelvic tilt: 5 holds (and 5 relaxes); interrupt in the second exercise.
+      if (ms === 1000 && ++holds === 5 * 8 + 3) f.interrupt.abort();
+      return sleep(ms, signal);
+    };
+    const error = await thrown(routine(allDone, f.deps));
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as InterruptedError).exitCode).toBe(130);
+    const [stored] = (await f.deps.store.read()).routineSessions;
+    expect(stored!.exercises).toEqual([{ id: 'pelvic-tilt', status: 'done' }, { id: 'knee-to-chest-single', status: 'stopped' }]);
+    expect(stored!.painAfter).toBeNull();
+    expect((error as InterruptedError).message).toBe(`Stopped. Saved session ${stored!.id}: 1 done, 0 skipped, 1 stopped.`);
+  });
+});
+
+describe('spasm routine, checks before anything runs', () => {
+  it.each<[string, Record<string, string | boolean>, string]>([
+    ['no flags', {}, 'without a terminal, routine needs --hands-free, --pain-before and --pain-after'],
+    ['no --pain-after', { handsFree: true, painBefore: '2' }, 'without a terminal, routine needs --pain-after'],
+    ['no --hands-free', { painBefore: '2', painAfter: '1' }, 'without a terminal, routine needs --hands-free'],
+    ['a bad --pain-before', { handsFree: true, painBefore: '11', painAfter: '1' }, '--pain-before must be a whole number from 0 to 10 (got "11")'],
+    ['a bad --pain-after (with a terminal too)', { painAfter: 'x' }, '--pain-after must be a whole number from 0 to 10 (got "x")'],
+  ])('%s → exit 2, nothing stored', async (_name, opts, message) => {
+    const f = fakeDeps({ now });
+    const error = await thrown(routine(opts, f.deps));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(message);
+    expect(existsSync(f.deps.store.file)).toBe(false);
+    expect(f.stdout()).toBe('');
+  });
+
+  it('an invalid --program file → exit 2 with the JSON path, nothing stored', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'spasm-prog-')), 'bad.json');
+    writeFileSync(file, JSON.stringify({ id: 'x', name: 'X', description: 'x', exercises: [{ exercise: 'handstand' }], progression: { addReps: 1, everyDays: 2, requireCleanSessions: 1, sources: ['NHSI'] }, sources: ['NHSI'] }));
+    const f = fakeDeps({ now });
+    const error = await thrown(routine({ ...allDone, program: file }, f.deps));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toBe('$.exercises[0].exercise: unknown exercise "handstand"');
+    expect(existsSync(f.deps.store.file)).toBe(false);
+  });
+
+  it('a configured program that no longer loads says how to go back to the default', async () => {
+    const f = fakeDeps({ now });
+    await f.deps.store.update((doc) => void (doc.settings.program = '/nonexistent/program.json'));
+    const error = (await thrown(routine(allDone, f.deps))) as UsageError;
+    expect(error.message).toBe('cannot read program file /nonexistent/program.json: no such file');
+    expect(error.hint).toContain('spasm config unset program');
+  });
+});
+
+describe('spasm routine, on a terminal', () => {
+  it('asks pain, guides each exercise; a skip and a stop for pain are recorded, and it points to spasm log', async () => {
+    const f = fakeDeps({ now, interactive: true });
+    const run = routine({}, f.deps);
+    await screen.next();
+    expect(screen.getScreen()).toContain('Pain now, before the exercises?');
+    screen.type('4');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Ready?');
+    screen.keypress('enter'); // Start pelvic tilt
+    await screen.next();
+    expect(screen.getScreen()).toContain('How did it go?');
+    screen.keypress('enter'); // Done
+    await screen.next();
+    screen.keypress('down'); // Skip knee to chest
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress('enter'); // Start knee rolls
+    await screen.next();
+    screen.keypress('down'); // It hurt more: stop
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Pain now, after the exercises?');
+    screen.type('6');
+    screen.keypress('enter');
+    await run;
+    const [stored] = (await f.deps.store.read()).routineSessions;
+    expect(stored).toMatchObject({
+      painBefore: 4,
+      painAfter: 6,
+      exercises: [
+        { id: 'pelvic-tilt', status: 'done' },
+        { id: 'knee-to-chest-single', status: 'skipped' },
+        { id: 'knee-rolls', status: 'stopped' },
+      ],
+    });
+    expect(f.stdout()).toContain('Exercises: 1 of 7 done, 1 skipped, 1 stopped, 4 not reached.\nPain: 4 before, 6 after (up 2).');
+    expect(f.stdout()).toContain('You stopped because it hurt more. Rest, and note it in your log: spasm log');
+  });
+
+  it('"Stop here" ends the routine without pointing to the log', async () => {
+    const f = fakeDeps({ now, interactive: true });
+    const run = routine({ painBefore: '2', painAfter: '2' }, f.deps);
+    await screen.next();
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter');
+    await run;
+    expect((await f.deps.store.read()).routineSessions[0]!.exercises).toEqual([{ id: 'pelvic-tilt', status: 'stopped' }]);
+    expect(f.stdout()).not.toContain('spasm log');
+  });
+
+  it('Ctrl-C in a prompt saves the part done and exits 130', async () => {
+    const f = fakeDeps({ now, interactive: true });
+    const run = thrown(routine({ painBefore: '2' }, f.deps));
+    await screen.next();
+    screen.keypress('down'); // skip the first
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    const error = await run;
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((await f.deps.store.read()).routineSessions[0]!.exercises).toEqual([
+      { id: 'pelvic-tilt', status: 'skipped' },
+      { id: 'knee-to-chest-single', status: 'stopped' },
+    ]);
+  });
+
+  it('Ctrl-C at the first question records nothing', async () => {
+    const f = fakeDeps({ now, interactive: true });
+    const run = thrown(routine({}, f.deps));
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(((await run) as InterruptedError).message).toBe('Stopped. Nothing was recorded.');
+    expect(existsSync(f.deps.store.file)).toBe(false);
+  });
+});
+
+describe('spasm routine log', () => {
+  const sessions = [session('rbbbb', '2026-11-25T19:00:00+01:00', 3, 4, 'stopped'), session('raaaa', '2026-11-24T08:00:00+01:00', 2, 1)];
+
+  it('lists sessions newest first, aligned within 80 columns', async () => {
+    const f = fakeDeps({ now });
+    await f.deps.store.update((doc) => void doc.routineSessions.push(...[...sessions].reverse()));
+    await routineLog({}, f.deps);
+    const lines = f.stdout().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'When              Session  Program  Done  Skipped  Stopped  Pain',
+      'Wed 25 Nov 19:00  rbbbb    default     0        0        7  3 → 4',
+      'Tue 24 Nov 08:00  raaaa    default     7        0        0  2 → 1',
+    ]);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('--json: the SPEC §4 shape, oldest first', async () => {
+    const f = fakeDeps({ now });
+    await f.deps.store.update((doc) => void doc.routineSessions.push(...sessions));
+    await routineLog({ json: true }, f.deps);
+    expect(JSON.parse(f.stdout())).toEqual([sessions[1], sessions[0]]);
+  });
+
+  it('says how to start when there is nothing yet', async () => {
+    const f = fakeDeps({ now });
+    await routineLog({}, f.deps);
+    expect(f.stdout()).toBe('No exercise sessions yet. Start one with: spasm routine\n');
+  });
+});
