@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // A zone with an offset (and summer time), so times are never UTC by accident.
     env: { TZ: 'Europe/Berlin', NO_COLOR: '1', SPASM_DATA_DIR: '/nonexistent/spasm-tests-must-set-a-data-dir' },
     testTimeout: 20_000,

@@ -75,7 +75,13 @@ compile({
   outDir: join(root, 'src', 'store', 'generated'),
   outName: 'records',
   schemas: { 'spasm-records': join(root, 'src', 'store', 'records.schema.json') },
-  mapping: { validateStoreDoc: 'spasm-records#/$defs/store', validateExportDoc: 'spasm-records#/$defs/export' },
+  mapping: {
+    validateStoreDoc: 'spasm-records#/$defs/store',
+    validateExportDoc: 'spasm-records#/$defs/export',
+    // One record at a time: a write checks only the records it changed.
+    validateEpisode: 'spasm-records#/$defs/episode',
+    validateRoutineSession: 'spasm-records#/$defs/routineSession',
+  },
 });
 
 function compile({ source, outDir, outName, schemas, mapping }) {

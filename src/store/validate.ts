@@ -1,6 +1,6 @@
 import { schemaErrors, type Validator } from '../core/json-path.js';
 import type { Episode, RoutineSession, StoreDoc } from '../core/records.js';
-import { validateExportDoc, validateStoreDoc } from './generated/records.js';
+import { validateEpisode, validateExportDoc, validateRoutineSession, validateStoreDoc } from './generated/records.js';
 
 export interface ExportDoc {
   format: 'spasm-export';
@@ -40,34 +40,46 @@ function validTime(iso: string): boolean {
 
 /** Checks what a schema cannot: real calendar times, ordered intervals, unique ids. */
 function checkMeaning(doc: { episodes: Episode[]; routineSessions: RoutineSession[] }): string[] {
+  const errors = duplicateIds(doc);
+  doc.episodes.forEach((e, i) => errors.push(...episodeMeaning(e, `$.episodes[${i}]`)));
+  doc.routineSessions.forEach((s, i) => errors.push(...sessionMeaning(s, `$.routineSessions[${i}]`)));
+  return errors;
+}
+
+function duplicateIds(doc: { episodes: Episode[]; routineSessions: RoutineSession[] }): string[] {
   const errors: string[] = [];
   const seen = new Set<string>();
+  const see = (id: string, path: string) => {
+    if (seen.has(id)) errors.push(`${path}.id: "${id}" appears twice`);
+    seen.add(id);
+  };
+  doc.episodes.forEach((e, i) => see(e.id, `$.episodes[${i}]`));
+  doc.routineSessions.forEach((s, i) => see(s.id, `$.routineSessions[${i}]`));
+  return errors;
+}
+
+function sessionMeaning(s: RoutineSession, at: string): string[] {
+  return validTime(s.at) ? [] : [`${at}.at: is not a real date and time`];
+}
+
+function episodeMeaning(e: Episode, at: string): string[] {
+  const errors: string[] = [];
   const time = (path: string, iso: string | null) => {
     if (iso !== null && !validTime(iso)) errors.push(`${path}: is not a real date and time`);
   };
-  doc.episodes.forEach((e, i) => {
-    const at = `$.episodes[${i}]`;
-    if (seen.has(e.id)) errors.push(`${at}.id: "${e.id}" appears twice`);
-    seen.add(e.id);
-    time(`${at}.onset`, e.onset);
-    time(`${at}.endedAt`, e.endedAt);
-    if (e.endedAt && validTime(e.endedAt) && validTime(e.onset) && Date.parse(e.endedAt) < Date.parse(e.onset)) {
-      errors.push(`${at}.endedAt: is before the onset`);
-    }
-    e.pain.forEach((p, j) => time(`${at}.pain[${j}].at`, p.at));
-    e.steps.forEach((s, j) => time(`${at}.steps[${j}].at`, s.at));
-    e.therapy.forEach((s, j) => {
-      time(`${at}.therapy[${j}].start`, s.start);
-      time(`${at}.therapy[${j}].end`, s.end);
-      if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
-    });
-    if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
+  time(`${at}.onset`, e.onset);
+  time(`${at}.endedAt`, e.endedAt);
+  if (e.endedAt && validTime(e.endedAt) && validTime(e.onset) && Date.parse(e.endedAt) < Date.parse(e.onset)) {
+    errors.push(`${at}.endedAt: is before the onset`);
+  }
+  e.pain.forEach((p, j) => time(`${at}.pain[${j}].at`, p.at));
+  e.steps.forEach((s, j) => time(`${at}.steps[${j}].at`, s.at));
+  e.therapy.forEach((s, j) => {
+    time(`${at}.therapy[${j}].start`, s.start);
+    time(`${at}.therapy[${j}].end`, s.end);
+    if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
   });
-  doc.routineSessions.forEach((s, i) => {
-    if (seen.has(s.id)) errors.push(`$.routineSessions[${i}].id: "${s.id}" appears twice`);
-    seen.add(s.id);
-    time(`$.routineSessions[${i}].at`, s.at);
-  });
+  if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
   return errors;
 }
 
@@ -86,4 +98,27 @@ export function checkStoreDoc(doc: unknown): Checked<StoreDoc> {
 /** Validates a whole export document of the current schema version. */
 export function checkExportDoc(doc: unknown): Checked<ExportDoc> {
   return check<ExportDoc>(validateExportDoc, doc);
+}
+
+/**
+ * Validates a store document whose records were valid when loaded, looking
+ * closely only at the records `isNew` says changed (the shell and the ids
+ * are always checked). Writes stay fast on a 10-year store.
+ */
+export function checkChangedStoreDoc(doc: StoreDoc, isNew: (record: Episode | RoutineSession) => boolean): Checked<StoreDoc> {
+  const errors = schemaErrors(validateStoreDoc, { ...doc, episodes: [], routineSessions: [] });
+  errors.push(...duplicateIds(doc));
+  doc.episodes.forEach((e, i) => {
+    if (!isNew(e)) return;
+    const at = `$.episodes[${i}]`;
+    const shape = schemaErrors(validateEpisode, e).map((line) => at + line.slice(1));
+    errors.push(...(shape.length ? shape : episodeMeaning(e, at)));
+  });
+  doc.routineSessions.forEach((s, i) => {
+    if (!isNew(s)) return;
+    const at = `$.routineSessions[${i}]`;
+    const shape = schemaErrors(validateRoutineSession, s).map((line) => at + line.slice(1));
+    errors.push(...(shape.length ? shape : sessionMeaning(s, at)));
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, value: doc };
 }
