@@ -71,7 +71,7 @@ export function renderEpisodeList(episodes: readonly Episode[], ongoingId: strin
   out.push('');
   const ongoing = rows.find((r) => r.state === 'ongoing');
   out.push(`${rows.length} ${rows.length === 1 ? 'episode' : 'episodes'}${ongoing ? `; > marks the ongoing one (${ongoing.id})` : ''}.`);
-  out.push(`Show one in full: ${c.bold('spasm log show <id>')} (the first letters of the id are enough)`);
+  out.push(`Full record: ${c.bold('spasm log show <id>')} (the first letters of the id will do)`);
   return `${out.join('\n')}\n`;
 }
 
