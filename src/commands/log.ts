@@ -106,7 +106,7 @@ export async function logList(opts: LogListOptions, deps: Deps): Promise<void> {
     deps.io.out(
       since
         ? `No episodes since ${humanTime(since, now)}.\n`
-        : 'No episodes recorded yet.\nRecord one: spasm log --onset "2d ago" --pain 6 --lasted 1d (or just spasm log on a terminal)\n',
+        : 'No episodes recorded yet. To record one, run spasm log (it asks), or give flags:\n  spasm log --onset "2d ago" --pain 6 --lasted 1d\n',
     );
   } else {
     deps.io.out(renderEpisodeList(episodes, ongoingId(doc, now), deps.io.color, Math.min(deps.io.columns, 100)));

@@ -64,25 +64,29 @@ async function askLabels(prompt: Prompter, message: string, known: readonly LogO
   const choices: Choice<string>[] = [
     ...known.map((o) => ({ name: o.label, value: o.id, checked: current.includes(o.id) })),
     ...extra.map((v) => ({ name: printable(v), value: v, checked: true })),
-    { name: 'Something else… (type it)', value: OTHER },
+    { name: 'Something else…', value: OTHER },
   ];
   const picked = await prompt.checkbox({ message, choices, pageSize: 16 });
   const values = picked.filter((v) => v !== OTHER);
   if (!picked.includes(OTHER)) return values;
   const typed = await prompt.input({
-    message: 'What else? (separate several with commas)',
+    message: 'What else? (commas between several)',
     validate: validator((v) => parseLabels(splitTyped(v), known, 'Each entry')),
   });
   for (const v of parseLabels(splitTyped(typed), known, 'entry')) if (!values.includes(v)) values.push(v);
   return values;
 }
 
-async function askLegs(prompt: Prompter, options: LogOptions, current: Legs | null): Promise<Legs> {
-  return prompt.select<Legs>({
+/** How far the pain spread; when editing an episode that never recorded it, leaving it unrecorded is the default. */
+async function askLegs(prompt: Prompter, options: LogOptions, current: Legs | null, editing: boolean): Promise<Legs | undefined> {
+  const choices: Choice<Legs | typeof KEEP>[] = options.legs.map((l) => ({ name: l.label, value: l.id }));
+  if (editing && current === null) choices.push({ name: 'Leave it unrecorded', value: KEEP });
+  const pick = await prompt.select<Legs | typeof KEEP>({
     message: 'How far did the pain spread down the leg?',
-    choices: options.legs.map((l) => ({ name: l.label, value: l.id })),
-    default: current ?? 'none',
+    choices,
+    default: current ?? (editing ? KEEP : 'none'),
   });
+  return pick === KEEP ? undefined : pick;
 }
 
 async function askNote(prompt: Prompter, current: string): Promise<string> {
@@ -99,7 +103,7 @@ async function askNote(prompt: Prompter, current: string): Promise<string> {
     if (pick === KEEP) return current;
     if (pick === '') return '';
   }
-  return prompt.input({ message: current ? 'New note' : 'Anything else to note? (Enter to skip)', validate: validator((v) => checkNote(v, 'The note')) });
+  return prompt.input({ message: current ? 'New note' : 'A note? (Enter to skip)', validate: validator((v) => checkNote(v, 'The note')) });
 }
 
 /** Interactive `log add`: asks every field the flags did not give. */
@@ -108,9 +112,9 @@ export async function askNewEpisode(prompt: Prompter, now: Date, options: LogOpt
   fields.onset ??= await askWhen(prompt, now, 'When did it begin?');
   fields.pain ??= await askPain(prompt, 'How bad was the pain at its worst?');
   if (fields.lastedMs === undefined && !fields.ongoing) Object.assign(fields, await askLasted(prompt, now, fields.onset.getTime()));
-  fields.triggers ??= await askLabels(prompt, 'What set it off? (Space to tick, Enter when done; none is fine)', options.triggers, []);
-  fields.helped ??= await askLabels(prompt, 'What helped? (Space to tick, Enter when done)', options.helped, []);
-  fields.legs ??= await askLegs(prompt, options, null);
+  fields.triggers ??= await askLabels(prompt, 'What set it off?', options.triggers, []);
+  fields.helped ??= await askLabels(prompt, 'What helped?', options.helped, []);
+  fields.legs ??= await askLegs(prompt, options, null, false);
   fields.note ??= await askNote(prompt, '');
   return fields;
 }
@@ -127,9 +131,9 @@ export async function askEpisodeEdit(prompt: Prompter, now: Date, options: LogOp
   fields.pain = await askPain(prompt, 'How bad was the pain at its worst?', episode.peakPain ?? undefined);
   const current = episode.endedAt && t(episode.endedAt) > onset.getTime() ? episode : { ...episode, endedAt: null };
   Object.assign(fields, await askLasted(prompt, now, onset.getTime(), current));
-  fields.triggers = await askLabels(prompt, 'What set it off? (Space to tick or untick, Enter when done)', options.triggers, episode.triggers);
-  fields.helped = await askLabels(prompt, 'What helped? (Space to tick or untick, Enter when done)', options.helped, episode.helped);
-  fields.legs = await askLegs(prompt, options, episode.legs);
+  fields.triggers = await askLabels(prompt, 'What set it off?', options.triggers, episode.triggers);
+  fields.helped = await askLabels(prompt, 'What helped?', options.helped, episode.helped);
+  fields.legs = await askLegs(prompt, options, episode.legs, true);
   fields.note = await askNote(prompt, episode.notes);
   return fields;
 }

@@ -133,7 +133,7 @@ describe('log list and show', () => {
   it('an empty store says how to record one', async () => {
     const f = fakeDeps({ now: NOW });
     await logList({}, f.deps);
-    expect(f.stdout()).toMatch(/^No episodes recorded yet\.\nRecord one: spasm log/);
+    expect(f.stdout()).toMatch(/^No episodes recorded yet\. To record one, run spasm log \(it asks\), or give flags:\n  spasm log --onset/);
     await refused(f, () => logList({ since: 'later' }, f.deps), /^--since "later" is not a time/);
   });
 
@@ -297,7 +297,7 @@ describe('interactive add', () => {
     screen.keypress('down');
     screen.keypress('enter'); // Into the buttock
     await screen.next();
-    expect(screen.getScreen()).toContain('Anything else to note?');
+    expect(screen.getScreen()).toContain('A note? (Enter to skip)');
     screen.type('stairs were hard');
     screen.keypress('enter');
     await done;
@@ -354,12 +354,14 @@ describe('interactive edit', () => {
     screen.keypress('space'); // tick the first helped option
     screen.keypress('enter');
     await screen.next();
-    screen.keypress('enter'); // legs: none (the default for an unset field)
+    expect(screen.getScreen()).toMatch(/❯ Leave it unrecorded/);
+    screen.keypress('up');
+    screen.keypress('enter'); // legs: below the knee
     await screen.next();
     screen.type('edited');
     screen.keypress('enter');
     await done;
     const e = (await f.deps.store.read()).episodes[0]!;
-    expect(e).toMatchObject({ onset: '2026-11-01T08:00:00+01:00', endedAt: '2026-11-03T08:00:00+01:00', peakPain: 4, triggers: ['lifting'], helped: ['rest-position'], legs: 'none', notes: 'edited' });
+    expect(e).toMatchObject({ onset: '2026-11-01T08:00:00+01:00', endedAt: '2026-11-03T08:00:00+01:00', peakPain: 4, triggers: ['lifting'], helped: ['rest-position'], legs: 'below-knee', notes: 'edited' });
   });
 });

@@ -220,7 +220,7 @@ describe('interactive add in a real terminal', () => {
     await step('What set it off?', keys.down, keys.space, keys.enter); // Lifting something
     await step('What helped?', keys.down, keys.space, keys.enter); // Slow breathing
     await step('How far did the pain spread', keys.enter); // Not into the leg
-    await step('Anything else to note?', 'after gardening', keys.enter);
+    await step('A note? (Enter to skip)', 'after gardening', keys.enter);
     await term.waitFor('Saved as episode');
     expect(await term.exited).toBe(0);
     const [e] = storeOf(dir).episodes;
