@@ -67,6 +67,13 @@ describe('log add with flags', () => {
     expect(printed).toMatchObject({ endedAt: null, source: 'log', peakPain: 4, legs: null, notes: '', redFlags: null });
   });
 
+  it('a note of exactly 10,000 characters of any Unicode is stored as typed', async () => {
+    const f = fakeDeps({ now: NOW });
+    const note = '😖é\u0000\n'.repeat(2_500);
+    await logAdd({ onset: 'now', pain: '3', note }, f.deps);
+    expect((await f.deps.store.read()).episodes[0]!.notes).toBe(note);
+  });
+
   it('without a terminal, names the missing flags and stores nothing', async () => {
     const f = fakeDeps({ now: NOW });
     await refused(f, () => logAdd({ trigger: ['lifting'] }, f.deps), /^without a terminal, log needs --onset and --pain$/);
