@@ -1,7 +1,185 @@
-import { notYet } from './not-yet.js';
-export async function logAdd(): Promise<void> { notYet('log'); }
-export async function logList(): Promise<void> { notYet('log list'); }
-export async function logShow(): Promise<void> { notYet('log show'); }
-export async function logEdit(): Promise<void> { notYet('log edit'); }
-export async function logEnd(): Promise<void> { notYet('log end'); }
-export async function logDelete(): Promise<void> { notYet('log delete'); }
+import { addEpisode, byOnset, ongoingEpisode, recordPain } from '../core/episodes.js';
+import { applyFields, checkEnd, findEpisode, isEmptyFields, parseEpisodeFlags, type EpisodeFlags } from '../core/log.js';
+import { episodeJson, t, type Episode, type StoreDoc } from '../core/records.js';
+import { formatIso, formatSpan, parseWhen } from '../core/time.js';
+import { parsePain } from '../core/values.js';
+import { loadLogOptions, loadProtocol } from '../data/index.js';
+import type { Deps } from '../deps.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import { requireFlags } from '../ui/ask.js';
+import { askEpisodeEdit, askNewEpisode } from '../ui/ask-episode.js';
+import { isPromptExit } from '../ui/prompts.js';
+import { renderEpisode, renderEpisodeList } from '../ui/render-episode.js';
+import { humanTime } from '../ui/style.js';
+
+/** Options of `spasm log add` and `spasm log edit`: the episode's fields, raw. */
+export interface LogAddOptions extends EpisodeFlags {
+  /** Print the stored record as JSON (SPEC.md section 4). */
+  json?: boolean;
+}
+export type LogEditOptions = LogAddOptions;
+
+/** Options of `spasm log list`. */
+export interface LogListOptions {
+  /** Only episodes that began at or after this `<when>`. */
+  since?: string;
+  /** Print a JSON array, oldest first. */
+  json?: boolean;
+}
+
+/** Options of `spasm log show`. */
+export interface LogShowOptions {
+  json?: boolean;
+}
+
+/** Options of `spasm log end`. */
+export interface LogEndOptions {
+  /** When it ended (`<when>`); default now. */
+  at?: string;
+  /** Pain at the end, 0–10. */
+  pain?: string;
+}
+
+/** Options of `spasm log delete`. */
+export interface LogDeleteOptions {
+  /** Delete without asking. */
+  yes?: boolean;
+}
+
+function ongoingId(doc: StoreDoc, now: Date): string | null {
+  return ongoingEpisode(doc.episodes, now, loadProtocol().thresholds)?.id ?? null;
+}
+
+/** Ctrl-C in a question: nothing was stored yet, so say so and exit 130. */
+async function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
+  try {
+    return await questions;
+  } catch (error) {
+    if (isPromptExit(error)) throw new InterruptedError(`Stopped. ${nothing}`);
+    throw error;
+  }
+}
+
+function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json: boolean | undefined, now: Date): void {
+  if (json) deps.io.out(`${JSON.stringify(episodeJson(episode), null, 2)}\n`);
+  else deps.io.out(renderEpisode(episode, ongoing, now, loadLogOptions(), deps.io.color, Math.min(deps.io.columns, 80)));
+}
+
+/** Re-finds an episode by its full id inside an update (the document was re-read under the lock). */
+function refind(doc: StoreDoc, id: string): Episode {
+  const episode = doc.episodes.find((e) => e.id === id);
+  if (!episode) throw new UsageError(`episode ${id} was deleted meanwhile`, 'see the ids with: spasm log list');
+  return episode;
+}
+
+export async function logAdd(opts: LogAddOptions, deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const options = loadLogOptions();
+  let fields = parseEpisodeFlags(opts, now, options);
+  const missing = [...(fields.onset ? [] : ['--onset']), ...(fields.pain === undefined ? ['--pain'] : [])];
+  requireFlags(deps.io, missing, 'log');
+  const interactive = missing.length > 0;
+  if (interactive) fields = await asking(askNewEpisode(deps.prompt, now, options, fields), 'Nothing was recorded.');
+  const { episode, ongoing } = await deps.store.update((doc) => {
+    const added = addEpisode(doc, formatIso(fields.onset!), 'log', deps.random);
+    applyFields(added, fields, now);
+    return { episode: added, ongoing: ongoingId(doc, now) };
+  });
+  if (opts.json || interactive) {
+    if (interactive && !opts.json) deps.io.out('\n');
+    printEpisode(deps, episode, ongoing, opts.json, now);
+    if (!opts.json) deps.io.out(`\nSaved as episode ${episode.id}.\n`);
+    return;
+  }
+  const lasted = episode.endedAt ? `lasted ${formatSpan(t(episode.endedAt) - t(episode.onset))}` : episode.id === ongoing ? 'ongoing' : 'not ended';
+  deps.io.out(`Recorded episode ${episode.id}: began ${humanTime(new Date(episode.onset), now)}, worst pain ${episode.peakPain}/10, ${lasted}.\n`);
+}
+
+export async function logList(opts: LogListOptions, deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const since = opts.since === undefined ? null : parseWhen(opts.since, now, '--since');
+  const doc = await deps.store.read();
+  const episodes = since ? doc.episodes.filter((e) => t(e.onset) >= since.getTime()) : doc.episodes;
+  if (opts.json) {
+    deps.io.out(`${JSON.stringify(byOnset(episodes).map(episodeJson), null, 2)}\n`);
+  } else if (episodes.length === 0) {
+    deps.io.out(
+      since
+        ? `No episodes since ${humanTime(since, now)}.\n`
+        : 'No episodes recorded yet. To record one, run spasm log (it asks), or give flags:\n  spasm log --onset "2d ago" --pain 6 --lasted 1d\n',
+    );
+  } else {
+    deps.io.out(renderEpisodeList(episodes, ongoingId(doc, now), deps.io.color, Math.min(deps.io.columns, 100)));
+  }
+}
+
+export async function logShow(opts: LogShowOptions, deps: Deps, id: string): Promise<void> {
+  const now = deps.clock.now();
+  const doc = await deps.store.read();
+  printEpisode(deps, findEpisode(doc.episodes, id), ongoingId(doc, now), opts.json, now);
+}
+
+export async function logEdit(opts: LogEditOptions, deps: Deps, id: string): Promise<void> {
+  const now = deps.clock.now();
+  const options = loadLogOptions();
+  let fields = parseEpisodeFlags(opts, now, options);
+  const target = findEpisode((await deps.store.read()).episodes, id);
+  if (isEmptyFields(fields)) {
+    if (!deps.io.interactive) {
+      throw new UsageError(
+        'log edit needs at least one field to change: --onset, --pain, --lasted or --ongoing, --trigger, --helped, --legs or --note',
+        `for example: spasm log edit ${target.id} --pain 6`,
+      );
+    }
+    fields = await asking(askEpisodeEdit(deps.prompt, now, options, target), 'Nothing was changed.');
+  }
+  const { episode, ongoing } = await deps.store.update((doc) => {
+    const edited = refind(doc, target.id);
+    applyFields(edited, fields, now);
+    return { episode: edited, ongoing: ongoingId(doc, now) };
+  });
+  printEpisode(deps, episode, ongoing, opts.json, now);
+}
+
+export async function logEnd(opts: LogEndOptions, deps: Deps, id?: string): Promise<void> {
+  const now = deps.clock.now();
+  const at = opts.at === undefined ? now : parseWhen(opts.at, now, '--at');
+  const pain = opts.pain === undefined ? undefined : parsePain(opts.pain, '--pain');
+  const doc = await deps.store.read();
+  const target = id === undefined ? ongoingEpisode(doc.episodes, now, loadProtocol().thresholds) : findEpisode(doc.episodes, id);
+  if (!target) throw new UsageError('there is no ongoing episode to end', 'give the id of the one to end: spasm log end <id> (see spasm log list)');
+  const episode = await deps.store.update((fresh) => {
+    const ended = refind(fresh, target.id);
+    ended.endedAt = checkEnd(ended, at);
+    if (pain !== undefined) recordPain(ended, ended.endedAt, pain);
+    return ended;
+  });
+  const lasted = formatSpan(t(episode.endedAt!) - t(episode.onset));
+  deps.io.out(`Ended episode ${episode.id} ${humanTime(at, now)}, after ${lasted}.${pain === undefined ? '' : ` Pain at the end: ${pain}/10.`}\n`);
+}
+
+export async function logDelete(opts: LogDeleteOptions, deps: Deps, id: string): Promise<void> {
+  const now = deps.clock.now();
+  const target = findEpisode((await deps.store.read()).episodes, id);
+  if (!opts.yes) {
+    if (!deps.io.interactive) throw new UsageError('without a terminal, log delete needs --yes', `to delete it: spasm log delete ${target.id} --yes`);
+    const sure = await asking(
+      deps.prompt.confirm({
+        message: `Delete episode ${target.id} (began ${humanTime(new Date(target.onset), now)}, worst pain ${target.peakPain ?? '-'}/10)? This cannot be undone.`,
+        default: false,
+      }),
+      'Nothing was deleted.',
+    );
+    if (!sure) {
+      deps.io.out(`Nothing deleted: episode ${target.id} is kept.\n`);
+      return;
+    }
+  }
+  await deps.store.update((doc) => {
+    refind(doc, target.id);
+    doc.episodes = doc.episodes.filter((e) => e.id !== target.id);
+    // Never hand this id out again (SPEC.md section 2).
+    doc.retiredIds.push(target.id);
+  });
+  deps.io.out(`Deleted episode ${target.id}.\n`);
+}
