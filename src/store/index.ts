@@ -210,9 +210,11 @@ export function openStore(dir: string): Store {
         const text = serializeStore(doc, episodes, sessions);
         // Nothing changed: leave the file (and its absence) as it was.
         if (text === before || (before === '' && text === serializeStore(emptyStore(), [], []))) return result;
-        const changed = new Set([...episodes, ...sessions].filter((t) => !known.has(t)));
+        const changed = new Set<object>();
+        doc.episodes.forEach((e, i) => known.has(episodes[i]!) || changed.add(e));
+        doc.routineSessions.forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
         const { checkChangedStoreDoc } = await import('./validate.js');
-        const checked = checkChangedStoreDoc(doc, (record) => changed.has(JSON.stringify(record)));
+        const checked = checkChangedStoreDoc(doc, (record) => changed.has(record));
         if (!checked.ok) {
           // Our own code produced a bad record: refuse to write it.
           throw new SpasmError(`internal error: refusing to write an invalid store (${checked.errors[0]})`, ExitCode.Failure);
