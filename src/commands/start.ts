@@ -94,6 +94,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
   }
+  else io.err('Back spasm first aid, one step at a time. You can skip or stop any step.\n');
   const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
 
   // 3. The red-flag screen, when due.
@@ -146,7 +147,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   // 5. The steps, each saved as soon as it ends.
   let stoppedAt: string | null = null;
   for (let i = from; i < plan.length; i++) {
-    progress.resumeAt = stepTitle(plan[i]!, i + 1, plan.length);
+    progress.resumeAt = `${plan[i]!.title} (step ${i + 1} of ${plan.length})`;
     if (deps.signal.aborted) throw interrupted(progress);
     const { runStep } = await import('../ui/run-step.js');
     const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;

@@ -38,8 +38,26 @@ const RESTORE_HINT = 'spasm left it exactly as it is. Restore it from a backup o
 
 type ConfInstance = { store: Record<string, unknown> };
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Imports conf without its exit hook: conf's writer (atomically → when-exit)
+ * listens for SIGINT and re-sends it to the process, which run.ts takes for a
+ * second Ctrl-C and exits before a command can save its progress (exit 130
+ * after saving, SPEC.md section 3). Our writes are atomic and leftover temp
+ * files are removed under the lock, so the hook is not needed.
+ */
+async function importConf() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import('conf');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return module;
+}
+
 async function openConf(dir: string): Promise<ConfInstance> {
-  const { default: Conf } = await import('conf');
+  const { default: Conf } = await importConf();
   return new Conf({
     projectName: 'spasm',
     projectSuffix: '',

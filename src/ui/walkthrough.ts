@@ -21,7 +21,7 @@ function labelled(label: string, styled: string, text: string, w: number): strin
 export function renderRedFlagScreen(screen: RedFlagScreen, color: boolean, columns: number): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
-  const lines = [c.bold('Safety check'), wrap(printable(screen.intro), w), '', 'Since this pain began, do you have any of these?'];
+  const lines = [c.bold('Safety check'), wrap(printable(screen.intro), w), '', 'Signs to check for:'];
   for (const flag of screen.flags) lines.push(`  - ${printable(flag.short)}`);
   return `\n${lines.join('\n')}\n\n`;
 }
