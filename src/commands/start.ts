@@ -4,6 +4,7 @@ import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import {
   THERAPY_CHOICES,
+  isTherapyStep,
   nextStepAfter,
   parseRedFlags,
   pendingStep,
@@ -93,8 +94,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   if (ongoing) {
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
-  }
-  else io.err('Back spasm first aid, one step at a time. You can skip or stop any step.\n');
+  } else io.err('Back spasm first aid, one step at a time. You can skip or stop any step.\n');
   const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
 
   // 3. The red-flag screen, when due.
@@ -154,7 +154,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
     const out = await runStep(plan[i]!, { deps, protocol, handsFree, n: i + 1, total: plan.length, kind, choice, askChoice: !therapyFlag, episode: current });
     kind = out.kind;
     choice = out.choice;
-    const next = nextStepAfter(plan, i, out.status);
+    const after = nextStepAfter(plan, i, out.status);
+    const next = after && isTherapyStep(after) ? kind : after;
     await deps.store.update((fresh) => {
       const episode = find(fresh, id);
       // The therapy step is recorded as the kind actually used.

@@ -144,8 +144,9 @@ export async function askContinue(
 /** "between 11:20 and 12:20" / "now" for the next cold/heat window. */
 export function windowText(next: WalkSummary['next'], now: Date): string {
   if (next.latest.getTime() <= now.getTime()) return 'now';
-  const from = next.earliest.getTime() <= now.getTime() ? 'now' : humanTime(next.earliest, now);
-  return `between ${from} and ${humanTime(next.latest, now).replace(/^today /, '')}`;
+  const at = (d: Date) => humanTime(d, now).replace(/^today /, '');
+  if (next.earliest.getTime() <= now.getTime()) return `now, until ${at(next.latest)}`;
+  return `between ${at(next.earliest)} and ${at(next.latest)}`;
 }
 
 function painLine(s: WalkSummary): string | null {
