@@ -157,3 +157,12 @@ describe('therapy due and the summary', () => {
     expect(s.advice.map((a) => a.code)).toEqual(['see-pt-persisting']);
   });
 });
+
+describe('internal fields stay out of the episode JSON', () => {
+  it('episodeJson drops walkthrough and redFlagHistory', async () => {
+    const { episodeJson } = await import('../../src/core/records.js');
+    const e = episode({ walkthrough: { startedAt: ONSET, next: 'cold', therapy: 'cold' }, redFlagHistory: [{ at: ONSET, positive: [], tier: 'none' }] });
+    expect(Object.keys(episodeJson(e))).not.toContain('walkthrough');
+    expect(Object.keys(episodeJson(e))).not.toContain('redFlagHistory');
+  });
+});
