@@ -23,7 +23,7 @@ import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../ui/ask.js';
 import { isPromptExit } from '../ui/prompts.js';
 import { humanTime } from '../ui/style.js';
-import { askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
+import { askComfortSteps, askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
 /** Options of `spasm start` (SPEC.md section 2), raw strings as commander gives them. */
 export interface StartOptions {
@@ -107,8 +107,10 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   if (flagResult && flagResult.tier !== 'none') io.out(renderRedFlagAdvice(screen, flagResult, io.color, io.columns));
 
   // 4. Pain now (not asked after an emergency answer: the advice comes first).
-  const emergency = flagResult?.tier === 'emergency';
-  const painStart = painFlag ?? (emergency ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
+  // After same-day advice a terminal asks before going on, so the advice is read, not scrolled away.
+  const stopAfterScreen = flagResult?.tier === 'same-day' && io.interactive && !handsFree && !(await askComfortSteps(prompt));
+  const stopNow = flagResult?.tier === 'emergency' || stopAfterScreen;
+  const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
   const pending = pendingStep(ongoing);
@@ -116,7 +118,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   let kind: TherapyKind = therapyFlag ? therapyKindFor(therapyFlag, { onset, therapy: ongoing?.therapy ?? [] }, now, th) : (ongoing?.walkthrough?.therapy && pending ? ongoing.walkthrough.therapy : therapyKindFor(choice, { onset, therapy: ongoing?.therapy ?? [] }, now, th));
   let plan: Step[] = planSteps(protocol.steps, kind);
   let from = 0;
-  if (!emergency && ongoing) {
+  if (!stopNow && ongoing) {
     const resumeAt = resumeIndex(plan, pending);
     const sessionDue = therapyDue(ongoing, now, th);
     const summary = walkSummary(doc.episodes, ongoing, null, null, now, protocol);
@@ -138,11 +140,12 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
       episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
     }
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
-    if (!emergency && plan.length) episode.walkthrough = { startedAt: formatIso(now), next: plan[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
+    if (!stopNow && plan.length) episode.walkthrough = { startedAt: formatIso(now), next: plan[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;
   });
   progress.episodeId = id;
-  if (emergency) return;
+  if (stopAfterScreen) io.out(`Your answers are saved with episode ${id}. When you are ready, run spasm start again.\n`);
+  if (stopNow) return;
 
   // 5. The steps, each saved as soon as it ends.
   let stoppedAt: string | null = null;

@@ -42,7 +42,8 @@ export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen): Prom
   if (any === 'none') return [];
   return prompt.checkbox<string>({
     message: 'Which ones? (Space to tick, Enter when done)',
-    choices: screen.flags.map((f) => ({ name: printable(f.short), value: f.id, description: printable(f.question) })),
+    // inquirer does not wrap descriptions; an 80-column terminal would break words.
+    choices: screen.flags.map((f) => ({ name: printable(f.short), value: f.id, description: wrap(printable(f.question), 78) })),
     pageSize: screen.flags.length,
   });
 }
@@ -62,6 +63,18 @@ export function renderRedFlagAdvice(screen: RedFlagScreen, result: RedFlagResult
     lines.push('', wrap('The walk-through stops here. Your answers are saved with this episode.', w));
   }
   return `\n${lines.join('\n')}\n\n`;
+}
+
+/** After same-day advice: the comfort steps, or stop (the advice stays on screen until answered). */
+export async function askComfortSteps(prompt: Prompter): Promise<boolean> {
+  const go = await prompt.select<'go' | 'stop'>({
+    message: 'Go on with the comfort steps while you arrange to be seen?',
+    choices: [
+      { name: 'Yes, go on', value: 'go' },
+      { name: 'No, stop here', value: 'stop', description: 'Your answers are saved. Run spasm start again later.' },
+    ],
+  });
+  return go === 'go';
 }
 
 /** "Step 2 of 5 · Slow breathing" */

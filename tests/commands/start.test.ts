@@ -98,6 +98,7 @@ describe('spasm start, on a terminal', () => {
     await answer('When did this spasm begin?', 'enter');
     await answer('Do any of these apply to you?', 'down', 'enter');
     await answer('Which ones?', ...Array(7).fill('down'), 'space', 'enter'); // fever
+    await answer('Go on with the comfort steps while you arrange to be seen?', 'enter');
     await answer('How bad is the pain right now?', '5', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop here
     const out = f.stdout();
@@ -109,6 +110,17 @@ describe('spasm start, on a terminal', () => {
     expect(e!.redFlags).toMatchObject({ positive: ['fever'], tier: 'same-day' });
     // The advice again in the summary (seek-same-day-care).
     expect(f.stdout().replace(/\s+/g, ' ')).toContain('Some of your answers mean a clinician should see you today');
+  });
+
+  it('same-day advice: "No, stop here" saves the answers and ends', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now', redFlags: 'night-pain' });
+    await answer('Go on with the comfort steps while you arrange to be seen?', 'down', 'enter');
+    await done;
+    const [e] = await stored(f);
+    expect(e!.redFlags).toMatchObject({ positive: ['night-pain'], tier: 'same-day' });
+    expect(e!.steps).toEqual([]);
+    expect(f.stdout()).not.toContain('Step 1');
   });
 
   it('skip and stop are saved, and the next start resumes at the stopped step', async () => {
