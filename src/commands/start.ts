@@ -79,6 +79,10 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   const therapyFlag = opts.therapy === undefined ? undefined : parseChoice(opts.therapy, THERAPY_CHOICES, '--therapy');
   const handsFree = Boolean(opts.handsFree);
 
+  // The title before the store is read, so a terminal shows something at once.
+  const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
+  if (io.interactive) io.err(title);
+
   // 2. The episode: the ongoing one unless --new.
   const doc = await deps.store.read();
   const ongoing = opts.new ? null : ongoingEpisode(doc.episodes, now, th);
@@ -94,7 +98,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   if (ongoing) {
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
-  } else io.err('Back spasm first aid, one step at a time. You can skip or stop any step.\n');
+  } else if (!io.interactive) io.err(title);
   const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
 
   // 3. The red-flag screen, when due.
