@@ -31,6 +31,23 @@ export interface TherapySession {
   end: string;
 }
 
+/** What the person chose for cold/heat (`--therapy`, or asked): alternate = cold one session, heat the next. */
+export type TherapyChoice = TherapyKind | 'alternate';
+
+/**
+ * Internal: where the guided walk-through of `spasm start` stands, so that a
+ * later `spasm start` resumes it. Not part of the SPEC.md episode JSON.
+ */
+export interface WalkthroughProgress {
+  startedAt: string;
+  /** The step to do next; null when the walk-through reached its end. */
+  next: string | null;
+  /** The cold/heat kind of this walk-through, so a resume does the same one. */
+  therapy: TherapyKind;
+  /** The person's choice, kept for the episode's later sessions. */
+  choice?: TherapyChoice;
+}
+
 export interface Episode {
   id: string;
   onset: string;
@@ -45,6 +62,10 @@ export interface Episode {
   redFlags: RedFlagResult | null;
   steps: StepRecord[];
   therapy: TherapySession[];
+  /** Internal: every red-flag screen, oldest first (`redFlags` holds the latest), so no positive answer is lost. */
+  redFlagHistory?: RedFlagResult[];
+  /** Internal: walk-through progress, for resuming. */
+  walkthrough?: WalkthroughProgress;
 }
 
 export interface RoutineSession {

@@ -128,10 +128,18 @@ export interface AdviceTexts {
   readonly 'see-pt-recurring': AdviceText;
 }
 
+/** Pacing of the walk-through itself, not a clinical dose. */
+export interface Pacing {
+  /** With --hands-free, how long (program time) a step without a timer stays before the next. */
+  readonly readingPauseSeconds: number;
+  readonly description?: string;
+}
+
 /** data/protocol.json */
 export interface Protocol {
   readonly thresholds: Thresholds;
   readonly breathing: Breathing;
+  readonly pacing: Pacing;
   /** In walk-through order; exactly the six StepIds. */
   readonly steps: readonly Step[];
   readonly therapyChoice: TherapyChoice;

@@ -57,13 +57,31 @@ function serializeStore(doc: StoreDoc, episodes: string[], sessions: string[]): 
 }
 const digest = (text: string) => createHash('sha1').update(text).digest('hex');
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Imports conf without its exit hook: conf's writer (atomically → when-exit)
+ * listens for SIGINT and re-sends it to the process, which run.ts would take
+ * for a second Ctrl-C and exit before a command can save its progress (exit
+ * 130 after saving, SPEC.md section 3). Our writes are atomic and leftover
+ * temp files are removed under the lock, so the hook is not needed.
+ */
+async function importConf() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import('conf');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return module;
+}
+
 /**
  * conf as the atomic writer of `text`. Its reads are not used: spasm parses
  * and validates the store itself (above), so conf's deserialize is a no-op
  * that keeps it from parsing a large store twice more on every write.
  */
 async function openConfWriter(dir: string, text: string): Promise<ConfInstance> {
-  const { default: Conf } = await import('conf');
+  const { default: Conf } = await importConf();
   return new Conf({
     serialize: () => text,
     deserialize: () => ({}),

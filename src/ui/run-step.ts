@@ -1,0 +1,130 @@
+// Runs one step of the walk-through on screen: shows it, asks start/skip/stop
+// (unless hands-free), counts its timer. It never touches the store: the
+// command saves the outcome after each step.
+import type { TherapyChoice, TherapyKind, TherapySession } from '../core/records.js';
+import { formatCountdown } from '../core/timer.js';
+import { formatIso, ms } from '../core/time.js';
+import { isTherapyStep, therapyKindFor } from '../core/walkthrough.js';
+import type { Protocol, Step } from '../data/types.js';
+import type { Deps } from '../deps.js';
+import { bell, runCountdown } from './countdown.js';
+import { breatheLine, therapyLine } from './render-timer.js';
+import { makeStyle } from './style.js';
+import { askStepAction, askTherapy, renderStep, renderTherapyChoice, stepTitle } from './walkthrough.js';
+
+/** What one step needs to know besides itself. */
+export interface StepContext {
+  deps: Deps;
+  protocol: Protocol;
+  handsFree: boolean;
+  /** 1-based position and the plan's length, for the title. */
+  n: number;
+  total: number;
+  /** The cold/heat kind planned; `choice` is what the person chose (asked at the step when `askChoice`). */
+  kind: TherapyKind;
+  choice: TherapyChoice | undefined;
+  askChoice: boolean;
+  episode: { onset: string; therapy: TherapySession[] };
+}
+
+export interface StepOutcome {
+  status: 'done' | 'skipped' | 'stopped';
+  /** Ctrl-C during a countdown: save, then exit 130. */
+  interrupted: boolean;
+  /** The cold/heat session (the part done too), when it lasted at least a minute. */
+  therapy?: TherapySession;
+  /** The kind and choice in effect after the step (the person may choose at the therapy step). */
+  kind: TherapyKind;
+  choice: TherapyChoice | undefined;
+}
+
+/** Shorter cold/heat than this is not worth recording (as `spasm timer` does). */
+const MIN_RECORDED_MS = ms.minute;
+
+export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutcome> {
+  const { deps, protocol, handsFree } = ctx;
+  const { io } = deps;
+  let { kind, choice } = ctx;
+  let step = planned;
+  const outcome = (status: StepOutcome['status'], extra: Partial<StepOutcome> = {}): StepOutcome => ({ status, interrupted: false, kind, choice, ...extra });
+
+  if (handsFree) bell(io.progressStream, io.stderrIsTTY);
+  if (isTherapyStep(step.id) && ctx.askChoice && !handsFree) {
+    io.out(renderTherapyChoice(protocol, ctx.n, ctx.total, kind, io.color, io.columns));
+    const picked = await askTherapy(deps.prompt, protocol, choice ?? kind);
+    if (picked === 'skip') return outcome('skipped');
+    if (picked === 'stop') return outcome('stopped');
+    choice = picked;
+    kind = therapyKindFor(picked, ctx.episode, deps.clock.now(), protocol.thresholds);
+  }
+  if (isTherapyStep(step.id)) step = protocol.steps.find((s) => s.id === kind)!;
+
+  const minutes = step.id === 'breathing' ? protocol.breathing.minutes : step.id === 'stretches' ? null : step.minutes;
+  io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns));
+  if (!handsFree) {
+    const action = await askStepAction(deps.prompt, step, minutes);
+    if (action === 'skip') return outcome('skipped');
+    if (action === 'stop') return outcome('stopped');
+  }
+
+  if (step.id === 'stretches') return { ...(await runStretches(step, deps, handsFree)), kind, choice };
+  if (minutes === null) {
+    // Untimed (straighten up): the person said Done; hands-free gives a reading pause.
+    if (!handsFree) return outcome('done');
+    const pause = await countdown(deps, protocol.pacing.readingPauseSeconds * 1000, `${stepTitle(step, ctx.n, ctx.total)}: take your time.`, (left) => `Next step in ${left}`);
+    return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
+  }
+
+  const c = makeStyle(io.errColor);
+  const { inhaleSeconds, exhaleSeconds } = protocol.breathing;
+  const reminder = step.cautions[0] ?? '';
+  const result = await runCountdown({
+    clock: deps.clock,
+    durationMs: minutes * ms.minute,
+    signal: deps.signal,
+    tty: io.stderrIsTTY,
+    stream: io.progressStream,
+    tickMs: step.timer === 'breathe' ? 1000 : undefined,
+    plainStart: `${step.title}: ${minutes} min.${step.timer === 'breathe' ? ` In for ${inhaleSeconds} s, out for ${exhaleSeconds} s.` : ''}`,
+    render: (frame, elapsed) => {
+      if (step.timer === 'breathe') return breatheLine(frame, elapsed, inhaleSeconds, exhaleSeconds, io.errColor);
+      if (step.timer === 'cold' || step.timer === 'heat') return therapyLine(step.timer, frame, reminder, io.errColor);
+      return `${c.bold(step.title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
+    },
+  });
+  const therapy =
+    (step.timer === 'cold' || step.timer === 'heat') && result.end.getTime() - result.start.getTime() >= MIN_RECORDED_MS
+      ? { kind: step.timer, start: formatIso(result.start), end: formatIso(result.end) }
+      : undefined;
+  if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
+  io.err(`Done: ${step.title}.\n`);
+  return outcome('done', { therapy });
+}
+
+/** A short countdown with one plain line (hands-free reading pause). */
+function countdown(deps: Deps, durationMs: number, plainStart: string, render: (left: string) => string) {
+  return runCountdown({
+    clock: deps.clock,
+    durationMs,
+    signal: deps.signal,
+    tty: deps.io.stderrIsTTY,
+    stream: deps.io.progressStream,
+    plainStart,
+    render: (frame) => render(formatCountdown(frame.remainingMs)),
+  });
+}
+
+/** The stretches, one by one with the shared exercise guide; the first that hurts ends them. */
+async function runStretches(step: Step, deps: Deps, handsFree: boolean): Promise<Pick<StepOutcome, 'status' | 'interrupted'>> {
+  const [{ loadExercises }, { doseOf, guideExercise }] = await Promise.all([import('../data/index.js'), import('./exercise.js')]);
+  const library = loadExercises();
+  let done = 0;
+  for (const id of step.exercises ?? []) {
+    const exercise = library.byId.get(id)!;
+    const result = await guideExercise(exercise, doseOf(exercise), deps, handsFree);
+    if (result.interrupted) return { status: 'stopped', interrupted: true };
+    if (result.status === 'stopped') return { status: 'stopped', interrupted: false };
+    if (result.status === 'done') done++;
+  }
+  return { status: done > 0 ? 'done' : 'skipped', interrupted: false };
+}

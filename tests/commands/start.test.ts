@@ -1,0 +1,301 @@
+import { screen } from '@inquirer/testing/vitest';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { start, type StartOptions } from '../../src/commands/start.js';
+import type { Episode } from '../../src/core/records.js';
+import { fakeDeps, tempDataDir, type FakeDeps } from '../helpers/fake-deps.js';
+
+const NOW = '2026-11-27T09:30:00+01:00';
+
+/** Waits for the next question, checks it, answers it with keys. */
+async function answer(expected: string, ...keys: (string | { name: string })[]) {
+  // Wait for an open question (not the answered one's last render) that shows the text.
+  for (let i = 0; i < 20; i++) {
+    await screen.next();
+    const text = screen.getScreen();
+    if (text.includes(expected) && text.trimStart().startsWith('?')) break;
+  }
+  expect(screen.getScreen()).toContain(expected);
+  for (const key of keys) {
+    if (typeof key === 'string' && key.length === 1 && key !== ' ') screen.type(key);
+    else screen.keypress(typeof key === 'string' ? (key === ' ' ? 'space' : key) : key);
+  }
+}
+
+async function stored(f: FakeDeps): Promise<Episode[]> {
+  return (await f.deps.store.read()).episodes;
+}
+
+function run(f: FakeDeps, opts: StartOptions = {}) {
+  return start(opts, f.deps);
+}
+
+describe('spasm start, on a terminal', () => {
+  it('walks a new episode through every step and saves each', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f);
+    await answer('When did this spasm begin?', 'enter'); // Just now
+    await answer('Do any of these apply to you?', 'enter'); // None of these
+    expect(f.stdout()).toContain('Safety check');
+    await answer('How bad is the pain right now?', '6', 'enter');
+    await answer('Ready?', 'enter'); // rest position: start the 3-minute timer
+    expect(f.stdout()).toContain('Step 1 of 5 · Rest position');
+    await answer('Ready?', 'enter'); // breathing
+    expect(f.stdout()).toContain('Step 2 of 5 · Slow breathing');
+    await answer('What would you like to use on your back?', 'enter'); // cold, preselected at 0 h
+    await answer('Ready?', 'enter'); // 20-minute timer
+    expect(f.stdout()).toContain('Step 3 of 5 · Cold pack');
+    expect(f.stdout()).toContain('Never put ice straight on your skin');
+    await answer('Done, next step', 'enter'); // straighten up
+    await answer('Start the stretches', 'down', 'enter'); // skip the stretches
+    await answer('How bad is the pain now?', 'backspace', '4', 'enter');
+    await done;
+
+    const [e] = await stored(f);
+    expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'done'],
+      ['breathing', 'done'],
+      ['cold', 'done'],
+      ['straighten-up', 'done'],
+      ['stretches', 'skipped'],
+    ]);
+    expect(e!.pain.map((p) => p.score)).toEqual([6, 4]);
+    expect(e!.redFlags).toMatchObject({ positive: [], tier: 'none' });
+    expect(e!.therapy).toHaveLength(1);
+    const t = e!.therapy[0]!;
+    expect(t.kind).toBe('cold');
+    expect(Date.parse(t.end) - Date.parse(t.start)).toBe(20 * 60_000);
+    expect(e!.walkthrough?.next).toBeNull();
+    const out = f.stdout();
+    expect(out).toContain('Walk-through done');
+    expect(out).toContain('Pain: 6 at the start, 4 now, out of 10 (2 less).');
+    expect(out).toMatch(/Next cold session: between \d\d:\d\d and \d\d:\d\d\./);
+    expect(out).toContain('spasm timer cold');
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('stops at an emergency answer with the advice, records it and asks nothing more', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f);
+    await answer('When did this spasm begin?', 'enter');
+    await answer('Do any of these apply to you?', 'down', 'enter');
+    await answer('Which ones?', 'space', 'enter'); // the first: urination
+    await done;
+    expect(f.stdout()).toContain('! Please get help now');
+    expect(f.stdout()).toContain('Call your local emergency number');
+    expect(f.stdout()).toContain('Trouble peeing');
+    expect(f.stdout()).not.toContain('Step 1');
+    const [e] = await stored(f);
+    expect(e!.redFlags).toMatchObject({ positive: ['urination'], tier: 'emergency' });
+    expect(e!.redFlagHistory).toHaveLength(1);
+    expect(e!.steps).toEqual([]);
+    expect(e!.pain).toEqual([]);
+  });
+
+  it('gives same-day advice first, then offers the comfort steps', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f);
+    await answer('When did this spasm begin?', 'enter');
+    await answer('Do any of these apply to you?', 'down', 'enter');
+    await answer('Which ones?', ...Array(7).fill('down'), 'space', 'enter'); // fever
+    await answer('Go on with the comfort steps while you arrange to be seen?', 'enter');
+    await answer('How bad is the pain right now?', '5', 'enter');
+    await answer('Ready?', 'down', 'down', 'enter'); // stop here
+    const out = f.stdout();
+    expect(out).toContain('! Please see a clinician today');
+    expect(out.indexOf('Please see a clinician today')).toBeLessThan(out.indexOf('Step 1 of 5'));
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    const [e] = await stored(f);
+    expect(e!.redFlags).toMatchObject({ positive: ['fever'], tier: 'same-day' });
+    // The advice again in the summary (seek-same-day-care).
+    expect(f.stdout().replace(/\s+/g, ' ')).toContain('Some of your answers mean a clinician should see you today');
+  });
+
+  it('same-day advice: "No, stop here" saves the answers and ends', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now', redFlags: 'night-pain' });
+    await answer('Go on with the comfort steps while you arrange to be seen?', 'down', 'enter');
+    await done;
+    const [e] = await stored(f);
+    expect(e!.redFlags).toMatchObject({ positive: ['night-pain'], tier: 'same-day' });
+    expect(e!.steps).toEqual([]);
+    expect(f.stdout()).not.toContain('Step 1');
+  });
+
+  it('skip and stop are saved, and the next start resumes at the stopped step', async () => {
+    const dataDir = tempDataDir();
+    const f = fakeDeps({ now: NOW, interactive: true, dataDir });
+    let done = run(f, { redFlags: 'none', pain: '7', onset: '1h ago' });
+    await answer('Ready?', 'down', 'enter'); // skip the rest position
+    await answer('Ready?', 'down', 'down', 'enter'); // stop at breathing
+    await answer('How bad is the pain now?', 'enter'); // keeps the default, 7
+    await done;
+    let [e] = await stored(f);
+    expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'skipped'],
+      ['breathing', 'stopped'],
+    ]);
+    expect(e!.walkthrough?.next).toBe('breathing');
+    expect(f.stdout()).toContain('Stopped at Step 2 of 5 · Slow breathing');
+
+    // An hour later: no screen (within 24 h), a pain check-in, the offer to resume.
+    const g = fakeDeps({ now: '2026-11-27T10:30:00+01:00', interactive: true, dataDir });
+    done = run(g);
+    await answer('How bad is the pain right now?', '5', 'enter');
+    expect(g.stdout()).not.toContain('Safety check');
+    await answer('Resume at Step 2 of 5 · Slow breathing', 'enter');
+    await answer('Ready?', 'enter'); // breathing
+    expect(g.stdout()).toContain('Step 2 of 5 · Slow breathing');
+    expect(g.stdout()).not.toContain('Step 1 of 5');
+    await answer('What would you like to use on your back?', 'down', 'enter'); // heat instead
+    await answer('Ready?', 'down', 'down', 'enter'); // stop at heat
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    [e] = await stored(g);
+    expect(e!.steps.map((s) => [s.id, s.status]).slice(2)).toEqual([
+      ['breathing', 'done'],
+      ['heat', 'stopped'],
+    ]);
+    expect(e!.walkthrough).toMatchObject({ next: 'heat', therapy: 'heat', choice: 'heat' });
+    expect(e!.pain.map((p) => p.score)).toEqual([7, 7, 5, 5]);
+  });
+
+  it('a finished walk-through: the next start offers the session that is due', async () => {
+    const dataDir = tempDataDir();
+    const f = fakeDeps({ now: NOW, dataDir });
+    await run(f, { redFlags: 'none', pain: '6', onset: '10h ago', handsFree: true });
+    const g = fakeDeps({ now: '2026-11-27T11:30:00+01:00', interactive: true, dataDir });
+    const done = run(g);
+    await answer('How bad is the pain right now?', '4', 'enter');
+    await answer('A 20-minute cold pack now (it is due)', 'enter');
+    await answer('What would you like to use on your back?', 'enter');
+    await answer('Ready?', 'enter');
+    expect(g.stdout()).toContain('Step 1 of 1 · Cold pack');
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    const [e] = await stored(g);
+    expect(e!.therapy.map((t) => t.kind)).toEqual(['cold', 'cold']);
+  });
+});
+
+describe('spasm start, hands-free and without a terminal', () => {
+  it('runs every step to the end with the flags, then prints the summary', async () => {
+    const f = fakeDeps({ now: NOW });
+    await run(f, { redFlags: 'none', pain: '6', onset: '80h ago', handsFree: true });
+    const [e] = await stored(f);
+    expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'done'],
+      ['breathing', 'done'],
+      ['heat', 'done'],
+      ['straighten-up', 'done'],
+      ['stretches', 'done'],
+    ]);
+    expect(e!.pain.map((p) => p.score)).toEqual([6]);
+    expect(f.stdout()).toContain('Next heat session');
+  });
+
+  it('--therapy overrides the phase and is kept as the choice', async () => {
+    const f = fakeDeps({ now: NOW });
+    await run(f, { redFlags: 'none', pain: '6', onset: '2h ago', handsFree: true, therapy: 'heat' });
+    const [e] = await stored(f);
+    expect(e!.therapy.map((t) => t.kind)).toEqual(['heat']);
+    expect(e!.walkthrough?.choice).toBe('heat');
+  });
+
+  it('Ctrl-C in a countdown saves the steps so far and exits 130; the next start resumes there', async () => {
+    const dataDir = tempDataDir();
+    const f = fakeDeps({ now: NOW, dataDir });
+    const sleep = f.deps.clock.sleep;
+    const stopAt = Date.parse(NOW) + 4 * 60_000; // inside the breathing step
+    f.deps.clock = { ...f.deps.clock, now: f.clock.now, sleep: async (ms, signal) => {
+      if (f.clock.now().getTime() >= stopAt) f.interrupt.abort();
+      return sleep(ms, signal);
+    } };
+    const error = await run(f, { redFlags: 'none', pain: '6', onset: '1h ago', handsFree: true }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: 130 });
+    expect((error as Error).message).toContain('resume at Slow breathing (step 2 of 5)');
+    let [e] = await stored(f);
+    expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'done'],
+      ['breathing', 'stopped'],
+    ]);
+    expect(e!.walkthrough?.next).toBe('breathing');
+
+    const g = fakeDeps({ now: '2026-11-27T09:40:00+01:00', dataDir });
+    await run(g, { pain: '5', handsFree: true });
+    [e] = await stored(g);
+    expect(e!.steps.map((s) => s.id).slice(2)).toEqual(['breathing', 'cold', 'straighten-up', 'stretches']);
+  });
+
+  it('Ctrl-C in the cold session keeps the part done', async () => {
+    const f = fakeDeps({ now: NOW });
+    const sleep = f.deps.clock.sleep;
+    const stopAt = Date.parse(NOW) + (3 + 3 + 5) * 60_000; // 5 minutes into the cold pack
+    f.deps.clock = { ...f.deps.clock, now: f.clock.now, sleep: async (ms, signal) => {
+      if (f.clock.now().getTime() >= stopAt) f.interrupt.abort();
+      return sleep(ms, signal);
+    } };
+    await expect(run(f, { redFlags: 'none', pain: '6', onset: '1h ago', handsFree: true })).rejects.toMatchObject({ exitCode: 130 });
+    const [e] = await stored(f);
+    const t = e!.therapy[0]!;
+    expect(t.kind).toBe('cold');
+    expect(Date.parse(t.end) - Date.parse(t.start)).toBeGreaterThanOrEqual(5 * 60_000);
+    expect(Date.parse(t.end) - Date.parse(t.start)).toBeLessThan(6 * 60_000);
+    expect(e!.steps.at(-1)).toMatchObject({ id: 'cold', status: 'stopped' });
+  });
+
+  it('an emergency answer by flag stops, records it (with the pain given) and exits normally', async () => {
+    const f = fakeDeps({ now: NOW });
+    await run(f, { redFlags: 'leg-weakness,fever', pain: '8', onset: 'now', handsFree: true });
+    const [e] = await stored(f);
+    expect(e!.redFlags).toMatchObject({ positive: ['leg-weakness', 'fever'], tier: 'emergency' });
+    expect(e!.steps).toEqual([]);
+    expect(e!.pain.map((p) => p.score)).toEqual([8]);
+    expect(f.stdout()).toContain('Please get help now');
+  });
+
+  it('a screen that says none later keeps the earlier positive answer in the history', async () => {
+    const dataDir = tempDataDir();
+    await run(fakeDeps({ now: NOW, dataDir }), { redFlags: 'fever', pain: '6', onset: 'now', handsFree: true });
+    const g = fakeDeps({ now: '2026-11-28T10:30:00+01:00', dataDir });
+    await run(g, { redFlags: 'none', pain: '4', handsFree: true });
+    const [e] = await stored(g);
+    expect(e!.redFlags?.tier).toBe('none');
+    expect(e!.redFlagHistory?.map((r) => r.tier)).toEqual(['same-day', 'none']);
+  });
+
+  it.each([
+    [{}, '--pain, --red-flags, --hands-free and --onset'],
+    [{ pain: '5' }, '--red-flags, --hands-free and --onset'],
+    [{ pain: '5', redFlags: 'none', onset: 'now' }, '--hands-free'],
+    [{ pain: '5', redFlags: 'none', handsFree: true }, '--onset'],
+  ] as const)('without a terminal, %j → exit 2 naming %s, nothing stored', async (opts, named) => {
+    const f = fakeDeps({ now: NOW });
+    await expect(run(f, opts)).rejects.toMatchObject({ exitCode: 2, message: `without a terminal, start needs ${named}` });
+    expect(existsSync(f.deps.store.file)).toBe(false);
+  });
+
+  it('an ongoing episode screened within 24 h needs no --red-flags or --onset', async () => {
+    const dataDir = tempDataDir();
+    await run(fakeDeps({ now: NOW, dataDir }), { redFlags: 'none', pain: '6', onset: 'now', handsFree: true });
+    const g = fakeDeps({ now: '2026-11-28T08:30:00+01:00', dataDir });
+    await run(g, { pain: '3', handsFree: true });
+    const h = fakeDeps({ now: '2026-11-28T10:31:00+01:00', dataDir });
+    await expect(run(h, { pain: '3', handsFree: true })).rejects.toThrow('start needs --red-flags');
+  });
+
+  it.each([
+    [{ pain: '11' }, '--pain must be a whole number from 0 to 10'],
+    [{ pain: '2.5' }, '--pain must be a whole number from 0 to 10'],
+    [{ redFlags: 'headache' }, '--red-flags: unknown red-flag id "headache"'],
+    [{ redFlags: 'none,fever' }, '--red-flags cannot combine none'],
+    [{ onset: 'in 2 hours' }, '--onset'],
+    [{ onset: '2026-11-27T12:00:00+01:00' }, '--onset'],
+    [{ therapy: 'ice' }, '--therapy must be one of cold, heat, alternate'],
+  ])('bad input %j → exit 2 before anything is stored', async (bad, message) => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    await expect(run(f, { pain: '5', redFlags: 'none', onset: 'now', handsFree: true, ...bad })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(message) });
+    expect(existsSync(f.deps.store.file)).toBe(false);
+  });
+});

@@ -1,0 +1,209 @@
+// `spasm start` through the built binary: hands-free without a terminal, and
+// by key presses in a real pseudo-terminal.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Episode, StoreDoc } from '../../src/core/records.js';
+import { runSpasm, runSpasmAsync } from '../helpers/cli.js';
+import { tempDataDir } from '../helpers/fake-deps.js';
+import { keys, spawnPty } from '../helpers/pty.js';
+
+const NOW = '2026-11-27T09:30:00+01:00';
+const HOUR = 3_600_000;
+const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
+
+function storeOf(dataDir: string): StoreDoc {
+  return JSON.parse(readFileSync(join(dataDir, 'spasm.json'), 'utf8')) as StoreDoc;
+}
+
+async function handsFree(dataDir: string, onset: string, now = NOW) {
+  return runSpasmAsync(['start', '--pain', '6', '--red-flags', 'none', '--hands-free', '--onset', onset], {
+    dataDir,
+    env: { SPASM_NOW: now, SPASM_TIME_SCALE: '4000' },
+  });
+}
+
+function statusAt(dataDir: string, now: string) {
+  const r = runSpasm(['status', '--json'], { dataDir, env: { SPASM_NOW: now } });
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('spasm start --hands-free without a terminal', () => {
+  it('runs to the end 10 h after onset: cold, every step saved, then status', async () => {
+    const dataDir = tempDataDir();
+    const r = await handsFree(dataDir, '10h ago');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Walk-through done');
+    const [e] = storeOf(dataDir).episodes as [Episode];
+    // 10 h before the program's "now" (which runs on from SPASM_NOW at the time scale).
+    expect(Math.abs(Date.parse(e.onset) - Date.parse('2026-11-26T23:30:00+01:00'))).toBeLessThan(60_000);
+    expect(e.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'done'],
+      ['breathing', 'done'],
+      ['cold', 'done'],
+      ['straighten-up', 'done'],
+      ['stretches', 'done'],
+    ]);
+    expect(e.pain).toEqual([{ at: expect.any(String), score: 6 }]);
+    expect(e.redFlags).toMatchObject({ positive: [], tier: 'none' });
+    expect(e.therapy).toHaveLength(1);
+    const cold = e.therapy[0]!;
+    expect(cold.kind).toBe('cold');
+    expect(Date.parse(cold.end) - Date.parse(cold.start)).toBe(20 * 60_000);
+
+    const later = at(HOUR);
+    const status = statusAt(dataDir, later);
+    expect(status.phase).toBe('cold');
+    expect(status.episode).toMatchObject({ id: e.id, latestPain: 6 });
+    expect(status.lastTherapy).toEqual(cold);
+    expect(Date.parse(status.nextTherapy.earliest) - Date.parse(cold.end)).toBe(HOUR);
+    expect(Date.parse(status.nextTherapy.latest) - Date.parse(cold.end)).toBe(2 * HOUR);
+    expect(status.nextTherapy.kind).toBe('cold');
+    expect(status.advice).toEqual([]);
+
+    // The store holds the walk-through progress, but the episode JSON of SPEC.md does not.
+    expect(e.walkthrough).toMatchObject({ next: null, therapy: 'cold' });
+  });
+
+  it('80 h after onset it is heat; from day 7 status advises a physical therapist', async () => {
+    const dataDir = tempDataDir();
+    const r = await handsFree(dataDir, '80h ago');
+    expect(r.code).toBe(0);
+    const [e] = storeOf(dataDir).episodes as [Episode];
+    expect(e.steps.map((s) => s.id)).toContain('heat');
+    expect(e.therapy.map((t) => t.kind)).toEqual(['heat']);
+    expect(statusAt(dataDir, at(HOUR)).phase).toBe('heat');
+    expect(statusAt(dataDir, at(HOUR)).advice.map((a: { code: string }) => a.code)).toEqual([]);
+    // Onset + 7 days: see-pt-persisting.
+    const day7 = new Date(Date.parse(e.onset) + 7 * 24 * HOUR + 60_000).toISOString();
+    expect(statusAt(dataDir, day7).advice.map((a: { code: string }) => a.code)).toEqual(['see-pt-persisting']);
+  });
+
+  it('without a terminal and without the flags: exit 2 naming them, nothing stored', () => {
+    const dataDir = tempDataDir();
+    const r = runSpasm(['start'], { dataDir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('spasm: without a terminal, start needs --pain, --red-flags, --hands-free and --onset');
+    expect(existsSync(join(dataDir, 'spasm.json'))).toBe(false);
+  });
+
+  it.each([
+    [['--pain', '11'], '--pain must be a whole number from 0 to 10'],
+    [['--pain', '2.5'], '--pain must be a whole number from 0 to 10'],
+    [['--red-flags', 'fever,headache'], 'unknown red-flag id "headache"'],
+    [['--onset', 'in an hour'], '--onset'],
+    [['--onset', '2026-11-27T11:00'], '--onset'],
+    [['--therapy', 'ice'], '--therapy must be one of cold, heat, alternate'],
+  ])('bad input %j: exit 2, the store byte for byte unchanged', async (bad, message) => {
+    const dataDir = tempDataDir();
+    expect((await handsFree(dataDir, '1h ago')).code).toBe(0);
+    const before = readFileSync(join(dataDir, 'spasm.json'));
+    const args = ['start', '--new', '--pain', '5', '--red-flags', 'none', '--hands-free', '--onset', 'now'];
+    const [flag, value] = bad as [string, string];
+    if (args.includes(flag)) args[args.indexOf(flag) + 1] = value;
+    else args.push(flag, value);
+    const r = runSpasm(args, { dataDir, env: { SPASM_NOW: NOW } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readFileSync(join(dataDir, 'spasm.json')).equals(before)).toBe(true);
+  });
+});
+
+describe('spasm start in a terminal', () => {
+  const env = (dataDir: string, scale = '400') => ({ SPASM_DATA_DIR: dataDir, SPASM_NOW: NOW, SPASM_TIME_SCALE: scale, NO_COLOR: '1' });
+
+  it('a whole walk-through by key presses', async () => {
+    const dataDir = tempDataDir();
+    const t = await spawnPty(['start'], env(dataDir, '4000'));
+    // Answer each question once it is on screen, after the previous answer.
+    let mark = 0;
+    const answer = async (text: string, key: string = keys.enter) => {
+      await t.waitFor(text, 10_000, mark);
+      mark = t.mark();
+      t.write(key);
+    };
+    await answer('When did this spasm begin?');
+    await answer('Do any of these apply to you?');
+    await answer('How bad is the pain right now?', '6\r');
+    await answer('Start the 3-minute timer'); // rest position
+    await answer('Start the 3-minute timer'); // breathing
+    await answer('What would you like to use on your back?');
+    await answer('Start the 20-minute timer');
+    await answer('Done, next step');
+    await answer('Start the stretches');
+    // Each stretch: Ready? → Start; How did it go? → Done.
+    for (let i = 0; i < 4; i++) {
+      await answer('Skip this one');
+      await answer('How did it go?');
+    }
+    await answer('How bad is the pain now?', '\u007f3\r');
+    await t.waitFor('To carry on:');
+    expect(await t.exited).toBe(0);
+    expect(t.screen()).toContain('Pain: 6 at the start, 3 now, out of 10 (3 less).');
+    const [e] = storeOf(dataDir).episodes as [Episode];
+    expect(e.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(e.pain.map((p) => p.score)).toEqual([6, 3]);
+  }, 40_000);
+
+  it('Ctrl-C in the cold session saves and exits 130; the next start resumes at that step', async () => {
+    const dataDir = tempDataDir();
+    const t = await spawnPty(['start', '--pain', '6', '--red-flags', 'none', '--onset', '2h ago'], env(dataDir, '200'));
+    let mark = 0;
+    const answer = async (text: string, key: string = keys.enter) => {
+      await t.waitFor(text, 10_000, mark);
+      mark = t.mark();
+      t.write(key);
+    };
+    await answer('Start the 3-minute timer', keys.down + keys.enter); // skip the rest position
+    await answer('Start the 3-minute timer', keys.down + keys.enter); // skip the breathing
+    await answer('What would you like to use on your back?');
+    await answer('Start the 20-minute timer');
+    await t.waitFor(/Cold\s+\d\d:\d\d left/);
+    await new Promise((r) => setTimeout(r, 1500)); // about 5 minutes of program time
+    t.write(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(t.screen()).toContain('Stopped.');
+    expect(t.screen()).toContain('resume at Cold pack (step 3 of 5)');
+    expect(t.screen()).not.toMatch(/\n\s+at /);
+    let [e] = storeOf(dataDir).episodes as [Episode];
+    expect(e.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'skipped'],
+      ['breathing', 'skipped'],
+      ['cold', 'stopped'],
+    ]);
+    expect(e.therapy).toHaveLength(1); // the part done
+
+    const again = await spawnPty(['start'], { ...env(dataDir, '4000'), SPASM_NOW: at(HOUR) });
+    await again.waitFor('How bad is the pain right now?');
+    again.write('5\r');
+    await again.waitFor('Resume at Step 3 of 5 · Cold pack');
+    again.write(keys.enter);
+    await again.waitFor('Cold and heat in turn');
+    expect(again.screen()).not.toContain('Step 1 of 5');
+    again.write(keys.down + keys.down + keys.down + keys.down + keys.enter); // stop here
+    await again.waitFor('How bad is the pain now?');
+    again.write('\r');
+    expect(await again.exited).toBe(0);
+    [e] = storeOf(dataDir).episodes as [Episode];
+    expect(e.steps.at(-1)).toMatchObject({ id: 'cold', status: 'stopped' });
+  }, 40_000);
+
+  it('an emergency answer stops the walk-through with the advice', async () => {
+    const dataDir = tempDataDir();
+    const t = await spawnPty(['start', '--onset', 'now'], env(dataDir));
+    await t.waitFor('Yes, one or more of these');
+    t.write(keys.down + keys.enter);
+    await t.waitFor('Which ones?');
+    t.write(keys.down + keys.down + keys.space + keys.enter); // numbness between the legs
+    expect(await t.exited).toBe(0);
+    expect(t.screen()).toContain('! Please get help now');
+    expect(t.screen()).toContain('Numbness between the legs');
+    expect(t.screen()).not.toContain('How bad is the pain');
+    const [e] = storeOf(dataDir).episodes as [Episode];
+    expect(e.redFlags).toMatchObject({ positive: ['saddle-numbness'], tier: 'emergency' });
+    const show = runSpasm(['status', '--json'], { dataDir, env: { SPASM_NOW: at(HOUR) } });
+    expect(JSON.parse(show.stdout).advice[0].code).toBe('seek-emergency-care');
+  });
+});
