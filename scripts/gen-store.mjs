@@ -61,7 +61,8 @@ export function tenYears(endMs) {
   return { format: 'spasm-export', schemaVersion: 1, exportedAt: iso(endMs), episodes, routineSessions, settings: {} };
 }
 
-if (process.argv[2]) {
+// Only when run as a script, not when bench.mjs imports it.
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
   const end = process.argv[3] ? Date.parse(process.argv[3]) : Date.now();
   writeFileSync(process.argv[2], JSON.stringify(tenYears(end)));
 }
