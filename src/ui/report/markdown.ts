@@ -1,4 +1,4 @@
-import { sparkline } from './text.js';
+import { SPARK_LEGEND, sparkline } from './text.js';
 import { clean, type ReportView } from './view.js';
 
 /**
@@ -8,6 +8,7 @@ import { clean, type ReportView } from './view.js';
  */
 export function markdownText(text: string): string {
   return clean(text)
+    .replace(/\t/g, ' ')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -31,7 +32,7 @@ export function renderMarkdown(view: ReportView): string {
   section('Summary', table(['', ''], view.summary.map(([label, value]) => [label, m(value)])));
   if (view.carriedOver.length) out.push('', ...view.carriedOver.map((note) => `- ${m(note)}`));
   section('Pain over time', [
-    `Highest pain in each ${view.chart.sliceDays} days, from ${view.chart.start} to ${view.chart.end} (▁ 0, ▄ 5, █ 10, · nothing recorded):`,
+    `Highest pain in each ${view.chart.sliceDays} days, from ${view.chart.start} to ${view.chart.end} (${SPARK_LEGEND}):`,
     '',
     '```',
     sparkline(view.chart.buckets),

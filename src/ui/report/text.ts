@@ -12,6 +12,9 @@ export function sparkline(buckets: readonly (number | null)[]): string {
   return buckets.map((b) => (b === null ? '·' : LEVELS[Math.round((b * (LEVELS.length - 1)) / 10)])).join('');
 }
 
+/** What the marks mean, drawn by sparkline() itself so the legend cannot drift from it. */
+export const SPARK_LEGEND = `${sparkline([0])} 0   ${sparkline([5])} 5   ${sparkline([10])} 10   ${sparkline([null])} nothing recorded`;
+
 /** wrap() keeps long words whole; cut them so a long URL in a note cannot pass column 80. */
 function fit(text: string, width: number, indent: number): string {
   const room = width - indent;
@@ -43,7 +46,7 @@ export function renderText(view: ReportView, color: boolean): string {
   heading('Pain over time');
   out.push(`  ${sparkline(view.chart.buckets)}`);
   out.push(`  ${view.chart.start}${view.chart.end.padStart(view.chart.buckets.length - view.chart.start.length)}`);
-  out.push(c.dim(`  highest pain in each ${view.chart.sliceDays} days:  ▁ 0   ▄ 5   █ 10   · nothing recorded`));
+  out.push(c.dim(`  highest pain in each ${view.chart.sliceDays} days:  ${SPARK_LEGEND}`));
 
   heading('Advice');
   if (view.advice.length === 0) out.push('  None at the end of this period.');
