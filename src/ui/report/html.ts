@@ -15,7 +15,7 @@ export function escapeHtml(text: string): string {
 const CSS = `
 *{box-sizing:border-box}
 html{font:10pt/1.3 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#000;background:#fff}
-body{margin:0}
+body{margin:0;overflow-wrap:anywhere}
 main{max-width:186mm;margin:0 auto;padding:6mm 0}
 h1{font-size:14pt;margin:0}
 h2{font-size:10pt;margin:7pt 0 2pt;padding-bottom:1pt;border-bottom:1px solid #000;text-transform:uppercase;letter-spacing:.04em;break-after:avoid}
