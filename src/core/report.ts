@@ -22,7 +22,7 @@
  */
 import type { Protocol } from '../data/types.js';
 import { byOnset, ongoingEpisode, recurrenceIds } from './episodes.js';
-import { LEGS, t, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
+import { episodeJson, LEGS, t, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
 import { adviceFor, type Advice } from './status.js';
 import { addDays, formatDate, formatIso, ms, round1, startOfDay } from './time.js';
 
@@ -114,25 +114,29 @@ function historyAt(episodes: readonly Episode[], until: Date): Episode[] {
 
 /** Routine adherence (see the module comment for the rules). */
 export function routineFigures(sessions: readonly RoutineSession[], since: Date, until: Date): ReportJson['routine'] {
-  const end = until.getTime();
-  const upToUntil = sessions.filter((s) => t(s.at) <= end);
-  const inPeriod = upToUntil.filter((s) => t(s.at) >= since.getTime());
-  const day = (s: RoutineSession) => formatDate(new Date(t(s.at)));
-  const days = new Set(upToUntil.map(day));
+  // Each time is parsed once: a 10-year store holds thousands of sessions.
+  const times = sessions.map((s) => t(s.at)).filter((at) => at <= until.getTime());
+  const inPeriod = times.filter((at) => at >= since.getTime());
+  const dayOf = (at: number) => formatDate(new Date(at));
   const lastDay = startOfDay(until);
+  // Walk back from the newest session day by day; only the days of the streak are looked at.
   // Today still counts as part of a streak that ended yesterday: the day is not over.
-  let cursor = days.has(formatDate(lastDay)) ? lastDay : addDays(lastDay, -1);
+  const newestFirst = [...times].sort((a, b) => b - a);
+  let cursor = newestFirst.length && dayOf(newestFirst[0]!) === formatDate(lastDay) ? lastDay : addDays(lastDay, -1);
   let streakDays = 0;
-  while (days.has(formatDate(cursor))) {
+  for (const at of newestFirst) {
+    if (at >= addDays(cursor, 1).getTime()) continue; // later the same day as one counted already
+    if (at < cursor.getTime()) break; // a day without a session
     streakDays++;
     cursor = addDays(cursor, -1);
   }
   const weeks = [3, 2, 1, 0].map((back) => {
     const start = addDays(lastDay, -7 * back - 6);
+    const from = start.getTime();
     const next = addDays(start, 7).getTime();
-    return { start: formatIso(start), sessions: upToUntil.filter((s) => t(s.at) >= start.getTime() && t(s.at) < next).length };
+    return { start: formatIso(start), sessions: times.filter((at) => at >= from && at < next).length };
   });
-  return { sessions: inPeriod.length, activeDays: new Set(inPeriod.map(day)).size, streakDays, weeks };
+  return { sessions: inPeriod.length, activeDays: new Set(inPeriod.map(dayOf)).size, streakDays, weeks };
 }
 
 /** Pain over time: every check-in in the period; an episode without any gives its worst pain at onset. */
@@ -144,12 +148,6 @@ export function painPoints(episodes: readonly Episode[], since: Date, until: Dat
     else if (e.pain.length === 0 && e.peakPain !== null) points.push({ at: t(e.onset), score: e.peakPain, episodeId: e.id });
   }
   return points.sort((a, b) => a.at - b.at || compareText(a.episodeId, b.episodeId) || a.score - b.score);
-}
-
-/** An episode record with its keys in the order SPEC.md section 4 lists them. */
-function specOrder(e: Episode): Episode {
-  const { id, onset, endedAt, source, pain, peakPain, triggers, helped, legs, notes, redFlags, steps, therapy } = e;
-  return { id, onset, endedAt, source, pain, peakPain, triggers, helped, legs, notes, redFlags, steps, therapy };
 }
 
 export interface ReportInput {
@@ -179,7 +177,7 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
     .map((e) => ({ episodeId: e.id, at: e.redFlags!.at, tier: e.redFlags!.tier, positive: [...e.redFlags!.positive] }))
     .sort((a, b) => t(a.at) - t(b.at) || compareText(a.episodeId, b.episodeId));
   // The stored records go out (not the "as at until" copies), keys in the order of SPEC.md.
-  const originals = new Map(doc.episodes.map((e) => [e.id, specOrder(e)]));
+  const originals = new Map(doc.episodes.map((e) => [e.id, episodeJson(e)]));
 
   const json: ReportJson = {
     generatedAt: formatIso(now),

@@ -250,3 +250,23 @@ describe('csv', () => {
     expect(renderCsv([])).toBe(`${CSV_HEADER.join(',')}\r\n`);
   });
 });
+
+describe('every readable format', () => {
+  const since = new Date('2026-11-26T00:00:00+01:00');
+  const straddling = computeReport(fixtureStore(), since, NOW, NOW, loadProtocol());
+  const empty = computeReport({ episodes: [], routineSessions: [] }, SINCE, NOW, NOW, loadProtocol());
+  const renders = (r: Report) => [
+    renderText(reportView(r, labels, TEXT_SLICES), false),
+    renderMarkdown(reportView(r, labels, TEXT_SLICES)),
+    renderHtml(reportView(r, labels, 1), painChartSvg(r.pain, r.since, r.until)),
+  ];
+
+  it('notes an episode that began before --since and went on into the period', () => {
+    expect(straddling.json.summary.episodes).toBe(0);
+    for (const out of renders(straddling)) expect(out.replace(/\s+/g, ' ')).toContain('Episode e6npq began before this period (2026-11-25 08:00) and was still going on; it is not counted above.');
+  });
+
+  it('shows no NaN, undefined, null or Infinity, with data or without', () => {
+    for (const out of [...renders(empty), ...renders(straddling), ...renders(hostileReport())]) expect(out).not.toMatch(/NaN|undefined|Infinity|\bnull\b/);
+  });
+});

@@ -40,6 +40,7 @@ ul{margin:2pt 0;padding-left:14pt}
 svg{display:block;width:100%;height:auto}
 svg text{font:9px system-ui,Arial,sans-serif;fill:#000}
 .note{font-style:italic}
+@media (max-width:600px){.cols,.cols3{grid-template-columns:1fr}}
 @media print{html{font-size:9pt}main{max-width:none;padding:0}tr{break-inside:avoid}}
 @page{margin:10mm}
 `;

@@ -129,7 +129,7 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
         onset: when(e.onset),
         lasted: d === null ? 'not ended' : days(round1(d)),
         worst: e.peakPain === null ? '-' : `${e.peakPain}/10`,
-        legs: e.legs === null ? '-' : label(labels.legs, e.legs),
+        legs: e.legs === null ? 'not recorded' : label(labels.legs, e.legs),
         recurrence: report.recurrences.has(e.id),
         triggers: e.triggers.map((n) => label(labels.triggers, n)),
         helped: e.helped.map((n) => label(labels.helped, n)),
