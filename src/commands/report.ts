@@ -1,2 +1,68 @@
-import { notYet } from './not-yet.js';
-export async function report(): Promise<void> { notYet('report'); }
+import { computeReport } from '../core/report.js';
+import { addDays, formatIso, parseWhen } from '../core/time.js';
+import { parseChoice } from '../core/values.js';
+import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
+import type { Deps } from '../deps.js';
+import { UsageError } from '../errors.js';
+import { writeOutputFile } from '../ui/files.js';
+import { renderCsv } from '../ui/report/csv.js';
+import { painChartSvg, renderHtml } from '../ui/report/html.js';
+import { renderJson } from '../ui/report/json.js';
+import { renderMarkdown } from '../ui/report/markdown.js';
+import { renderText, TEXT_SLICES } from '../ui/report/text.js';
+import { reportView, type ReportLabels } from '../ui/report/view.js';
+
+/** Options of `spasm report`, as typed. */
+export interface ReportOptions {
+  /** Start of the period (`<when>`); default 365 days before --until. */
+  since?: string;
+  /** End of the period (`<when>`); default now. */
+  until?: string;
+  /** text, markdown, html, json or csv; default text. */
+  format?: string;
+  /** Write to this file instead of standard output. */
+  output?: string;
+  /** Replace --output if it exists. */
+  force?: boolean;
+}
+
+const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
+
+/** The names the readable formats show for stored ids, from data/. */
+function labels(): ReportLabels {
+  const log = loadLogOptions();
+  const screen = loadRedFlags();
+  return {
+    triggers: new Map(log.triggers.map((o) => [o.id, o.label])),
+    helped: new Map(log.helped.map((o) => [o.id, o.label])),
+    legs: new Map(log.legs.map((o) => [o.id, o.label])),
+    redFlags: new Map(screen.flags.map((f) => [f.id, f.short])),
+    tiers: new Map([
+      ['emergency', screen.tiers.emergency.title],
+      ['same-day', screen.tiers['same-day'].title],
+    ]),
+  };
+}
+
+export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const format = parseChoice(opts.format ?? 'text', FORMATS, '--format');
+  const until = opts.until === undefined ? now : parseWhen(opts.until, now, '--until');
+  const since = opts.since === undefined ? addDays(until, -365) : parseWhen(opts.since, now, '--since');
+  if (since.getTime() > until.getTime()) {
+    throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
+  }
+  const doc = await deps.store.read();
+  const result = computeReport(doc, since, until, now, loadProtocol());
+  let text: string;
+  if (format === 'json') text = renderJson(result.json);
+  else if (format === 'csv') text = renderCsv(result.json.episodes);
+  else if (format === 'html') text = renderHtml(reportView(result, labels(), 1), painChartSvg(result.pain, since, until));
+  else if (format === 'markdown') text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
+  // Colour only on a terminal, never into a file.
+  else text = renderText(reportView(result, labels(), TEXT_SLICES), deps.io.color && !opts.output);
+  if (opts.output) {
+    writeOutputFile(opts.output, text, Boolean(opts.force));
+    deps.io.err(`Report written to ${opts.output}\n`);
+  } else deps.io.out(text);
+}

@@ -1,0 +1,140 @@
+/**
+ * What the readable formats (text, markdown, html) show, as plain strings,
+ * so the three say the same thing in the same words. User text (triggers,
+ * notes, ...) stays raw here: each renderer escapes it for its medium.
+ */
+import { durationDays, painBuckets, type Report } from '../../core/report.js';
+import { t, type Legs, type Tier } from '../../core/records.js';
+import { formatClock, formatDate, ms, printable, round1 } from '../../core/time.js';
+
+/** Names for the ids stored in records, from data/ (log options, the red-flag screen). */
+export interface ReportLabels {
+  triggers: ReadonlyMap<string, string>;
+  helped: ReadonlyMap<string, string>;
+  legs: ReadonlyMap<Legs, string>;
+  redFlags: ReadonlyMap<string, string>;
+  tiers: ReadonlyMap<Exclude<Tier, 'none'>, string>;
+}
+
+export interface EpisodeRow {
+  id: string;
+  onset: string;
+  lasted: string;
+  worst: string;
+  legs: string;
+  recurrence: boolean;
+  triggers: string[];
+  helped: string[];
+  notes: string;
+}
+
+export interface ReportView {
+  title: string;
+  period: string;
+  generated: string;
+  summary: [string, string][];
+  /** Sentences about episodes that began before the period and went on into it. */
+  carriedOver: string[];
+  /** Highest pain per slice of the period (null: nothing recorded), and what one slice is. */
+  chart: { buckets: (number | null)[]; sliceDays: number; start: string; end: string };
+  triggers: { label: string; count: number }[];
+  helped: { label: string; count: number }[];
+  legs: { label: string; count: number }[];
+  redFlags: { when: string; episodeId: string; tier: string; urgent: boolean; flags: string[] }[];
+  routine: [string, string][];
+  weeks: { start: string; sessions: number }[];
+  advice: { urgent: boolean; text: string }[];
+  episodes: EpisodeRow[];
+  /** What "recurrence" in the episode table means. */
+  recurrenceNote: string;
+}
+
+/** A stored time as people read it, in local time: 2026-11-27 09:20. */
+export function when(iso: string): string {
+  const date = new Date(t(iso));
+  return `${formatDate(date)} ${formatClock(date)}`;
+}
+
+/** User text made safe to show: line ends unified, control characters and escapes made visible. */
+export function clean(text: string): string {
+  return printable(text.replace(/\r\n?/g, '\n'));
+}
+
+export function days(n: number): string {
+  return `${n} ${n === 1 ? 'day' : 'days'}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The readable report; `slices` is how many marks the pain chart has. */
+export function reportView(report: Report, labels: ReportLabels, slices: number): ReportView {
+  const { json } = report;
+  const s = json.summary;
+  const label = (map: ReadonlyMap<string, string>, name: string) => map.get(name) ?? name;
+  const none = 'no data';
+
+  const summary: [string, string][] = [
+    ['Episodes', s.episodes === 0 ? 'none in this period' : `${s.episodes}, of which ${plural(s.recurrences, 'recurrence')}`],
+    ['First onset', s.firstOnset ? when(s.firstOnset) : none],
+    ['Last onset', s.lastOnset ? when(s.lastOnset) : none],
+    ['Median interval', s.medianDaysBetween === null ? 'needs two episodes' : `${days(s.medianDaysBetween)} between onsets`],
+    ['Worst pain', s.maxPeakPain === null ? none : `mean ${s.meanPeakPain} / 10, highest ${s.maxPeakPain} / 10`],
+    ['Median duration', s.medianDurationDays === null ? 'no ended episode' : `${days(s.medianDurationDays)} (ended episodes)`],
+    ['Ongoing', s.ongoing ? `${s.ongoing.id}, ${days(s.ongoing.daysSinceOnset)} since onset` : 'none'],
+  ];
+  const carriedOver = report.carriedOver.map(
+    (e) => `Episode ${e.id} began before this period (${when(e.onset)}) and ${e.endedAt ? `lasted until ${when(e.endedAt)}` : 'was still going on'}; it is not counted above.`,
+  );
+
+  const r = json.routine;
+  const routine: [string, string][] = [
+    ['Sessions', r.sessions === 0 ? 'none in this period' : `${r.sessions} in the period, on ${plural(r.activeDays, 'day')}`],
+    ['Current streak', r.streakDays === 0 ? 'no session today or yesterday' : `${plural(r.streakDays, 'day')} in a row`],
+  ];
+
+  const tierText = (tier: Tier) => (tier === 'none' ? 'no red flag' : label(labels.tiers, tier));
+  return {
+    title: 'Back spasm report',
+    period: `${formatDate(report.since)} to ${formatDate(report.until)}`,
+    generated: when(json.generatedAt),
+    summary,
+    carriedOver,
+    chart: {
+      buckets: painBuckets(report.pain, report.since, report.until, slices),
+      sliceDays: round1((report.until.getTime() - report.since.getTime()) / ms.day / slices),
+      start: formatDate(report.since),
+      end: formatDate(report.until),
+    },
+    triggers: json.triggers.map((n) => ({ label: label(labels.triggers, n.name), count: n.count })),
+    helped: json.helped.map((n) => ({ label: label(labels.helped, n.name), count: n.count })),
+    legs: [
+      ...Object.entries(json.legs).map(([leg, count]) => ({ label: label(labels.legs, leg), count })),
+      { label: 'Not recorded', count: json.episodes.filter((e) => e.legs === null).length },
+    ],
+    redFlags: json.redFlags.map((f) => ({
+      when: when(f.at),
+      episodeId: f.episodeId,
+      tier: tierText(f.tier),
+      urgent: f.tier !== 'none',
+      flags: f.positive.map((id) => label(labels.redFlags, id)),
+    })),
+    routine,
+    weeks: r.weeks.map((w) => ({ start: formatDate(new Date(t(w.start))), sessions: w.sessions })),
+    advice: json.advice.map((a) => ({ urgent: a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care', text: a.text })),
+    recurrenceNote: `recurrence: began ${report.recurrenceGapDays} days or more after the episode before it ended`,
+    episodes: json.episodes.map((e) => {
+      const d = durationDays(e);
+      return {
+        id: e.id,
+        onset: when(e.onset),
+        lasted: d === null ? 'not ended' : days(round1(d)),
+        worst: e.peakPain === null ? '-' : `${e.peakPain}/10`,
+        legs: e.legs === null ? 'not recorded' : label(labels.legs, e.legs),
+        recurrence: report.recurrences.has(e.id),
+        triggers: e.triggers.map((n) => label(labels.triggers, n)),
+        helped: e.helped.map((n) => label(labels.helped, n)),
+        notes: e.notes,
+      };
+    }),
+  };
+}
