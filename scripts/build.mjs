@@ -3,7 +3,7 @@
 // ora, the prompts) is parsed only when that command runs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +30,11 @@ const stubUnusedAjv = {
     }));
   },
 };
+
+// The data validators stay a separate CommonJS file, loaded only when a data
+// file needs checking (src/data/parse.ts); it sits beside the chunks.
+mkdirSync(new URL('../dist/generated/', import.meta.url), { recursive: true });
+copyFileSync(new URL('../src/data/generated/validators.cjs', import.meta.url), new URL('../dist/generated/validators.cjs', import.meta.url));
 
 await build({
   absWorkingDir: root,

@@ -5,7 +5,9 @@
 // costs ~60 ms; the precompiled code costs nearly nothing, and ajv stays a
 // devDependency. Run from anywhere: paths are relative to this file.
 // Idempotent: files are only rewritten when their content changes.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020Module from 'ajv/dist/2020.js';
@@ -65,6 +67,8 @@ compile({
   source: 'data/schema/*.schema.json',
   outDir: join(root, 'src', 'data', 'generated'),
   outName: 'validators',
+  // CommonJS, so that src/data/parse.ts can load it synchronously and only when needed.
+  esm: false,
   schemas: Object.fromEntries(Object.values(validators).map((file) => [base + file, join(schemaDir, file)])),
   mapping: Object.fromEntries(Object.entries(validators).map(([name, file]) => [name, base + file])),
 });
@@ -84,8 +88,8 @@ compile({
   },
 });
 
-function compile({ source, outDir, outName, schemas, mapping }) {
-  const ajv = new Ajv2020({ code: { source: true, esm: true }, allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false });
+function compile({ source, outDir, outName, schemas, mapping, esm = true }) {
+  const ajv = new Ajv2020({ code: { source: true, esm }, allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false });
   for (const [id, file] of Object.entries(schemas)) {
     const schema = JSON.parse(readFileSync(file, 'utf8'));
     ajv.addSchema({ ...schema, $id: id });
@@ -111,8 +115,27 @@ function compile({ source, outDir, outName, schemas, mapping }) {
       .map((name) => `export declare const ${name}: Validator;\n`)
       .join('');
   mkdirSync(outDir, { recursive: true });
-  writeIfChanged(join(outDir, `${outName}.js`), header + code + '\n');
-  writeIfChanged(join(outDir, `${outName}.d.ts`), dts);
+  writeIfChanged(join(outDir, `${outName}.${esm ? 'js' : 'cjs'}`), header + code + '\n');
+  writeIfChanged(join(outDir, `${outName}.${esm ? 'd.ts' : 'd.cts'}`), dts);
+}
+
+// Check every built-in data file against its schema now, and record the
+// digest of the bytes that passed: at run time the same bytes need no second
+// check (src/data/index.ts), so the validators are not even loaded.
+{
+  const require = createRequire(import.meta.url);
+  const compiled = require(join(root, 'src', 'data', 'generated', 'validators.cjs'));
+  const digests = {};
+  const problems = [];
+  for (const [name, schemaFile] of Object.entries(validators)) {
+    const file = schemaFile.replace('.schema.json', '.json');
+    const text = readFileSync(join(root, 'data', file), 'utf8');
+    const validate = compiled[name];
+    if (validate(JSON.parse(text))) digests[file] = createHash('sha1').update(text).digest('hex');
+    else problems.push(`data/${file}: ${JSON.stringify(validate.errors.slice(0, 3))}`);
+  }
+  if (problems.length) throw new Error(`compile-schemas: built-in data does not match its schema:\n${problems.join('\n')}`);
+  writeIfChanged(join(root, 'src', 'data', 'generated', 'digests.json'), `${JSON.stringify(digests, null, 2)}\n`);
 }
 
 function writeIfChanged(path, content) {

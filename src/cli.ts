@@ -51,8 +51,9 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const positional = args.slice(0, -2) as string[];
-      const handler = await load();
-      await handler(cmd.opts() as O, await makeDeps(cmd.optsWithGlobals() as GlobalOptions), ...positional);
+      // Load the command's code and build the deps at once: each is a chain of file reads.
+      const [handler, deps] = await Promise.all([load(), makeDeps(cmd.optsWithGlobals() as GlobalOptions)]);
+      await handler(cmd.opts() as O, deps, ...positional);
     };
 
   example(

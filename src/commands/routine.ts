@@ -80,7 +80,7 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
     deps.store.update((fresh) => {
       const stored = fresh.routineSessions.find((s) => s.id === session.id);
       if (stored) Object.assign(stored, structuredClone(session));
-      else fresh.routineSessions.push(structuredClone({ ...session, id: (session.id = newId('r', takenIds(fresh), deps.random)) }));
+      else fresh.routineSessions.push(structuredClone({ ...session, id: (session.id = newId('r', takenIds(fresh, 'r'), deps.random)) }));
     });
   await save();
 

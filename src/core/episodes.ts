@@ -47,14 +47,19 @@ export function latestPain(episode: Episode): number | null {
   return latest?.score ?? null;
 }
 
-/** Every id the store has handed out: live episodes and sessions, and retired (deleted) ones. */
-export function takenIds(doc: StoreDoc): Set<string> {
-  return new Set([...doc.episodes.map((e) => e.id), ...doc.routineSessions.map((s) => s.id), ...doc.retiredIds]);
+/**
+ * Every id of a kind the store has handed out: live and retired (deleted).
+ * Episode ids start with 'e' and session ids with 'r', so one kind never
+ * needs the other's (and a new episode never loads the sessions).
+ */
+export function takenIds(doc: StoreDoc, prefix: 'e' | 'r'): Set<string> {
+  const live = prefix === 'e' ? doc.episodes : doc.routineSessions;
+  return new Set([...live.map((x) => x.id), ...doc.retiredIds]);
 }
 
 /** Adds a new, empty episode to `doc` with a fresh id and returns it. */
 export function addEpisode(doc: StoreDoc, onset: string, source: Episode['source'], random: () => number): Episode {
-  const episode = newEpisode(newId('e', takenIds(doc), random), onset, source);
+  const episode = newEpisode(newId('e', takenIds(doc, 'e'), random), onset, source);
   doc.episodes.push(episode);
   return episode;
 }

@@ -4,10 +4,12 @@
  * Invalid built-in data is a defect of the installation (DataError, exit 1);
  * an invalid program file the user named is bad input (UsageError, exit 2).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, UsageError } from '../errors.js';
+import digests from './generated/digests.json' with { type: 'json' };
 import { parseExercises, parseHomeProgram, parseLogOptions, parseProtocol, parseRedFlags, parseSources } from './parse.js';
 import type { ExerciseLibrary, HomeProgram, LogOptions, ParseResult, Protocol, RedFlagScreen, SourceList } from './types.js';
 
@@ -37,17 +39,25 @@ function cached<T>(key: string, load: () => T): T {
 }
 
 /** Reads and parses one built-in file; any problem is a DataError naming it. */
-function loadBuiltIn<T>(name: string, parse: (json: unknown) => ParseResult<T>): T {
+/**
+ * Loads a built-in data file. The build checked each file against its schema
+ * and recorded the digest of those bytes (scripts/compile-schemas.mjs); the
+ * same bytes skip that check here. An edited file is checked in full.
+ */
+function loadBuiltIn<T>(name: string, parse: (json: unknown, schemaChecked: boolean) => ParseResult<T>): T {
   return cached(`data:${name}`, () => {
     const file = `data/${name}`;
     const path = resolve(dataDirectory(), name);
     let json: unknown;
+    let text: string;
     try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
+      text = readFileSync(path, 'utf8');
+      json = JSON.parse(text);
     } catch (error) {
       throw new DataError(`cannot read the built-in data file ${file}: ${reason(error)}`, 'reinstall spasm');
     }
-    const result = parse(json);
+    const checked = (digests as Record<string, string>)[name] === createHash('sha1').update(text).digest('hex');
+    const result = parse(json, checked);
     if (!result.ok) throw new DataError(`the built-in data file ${file} is invalid`, result.errors.join('\n'));
     return result.value;
   });
@@ -55,7 +65,7 @@ function loadBuiltIn<T>(name: string, parse: (json: unknown) => ParseResult<T>):
 
 /** The episode protocol (data/protocol.json), its stretch references checked against the library. */
 export function loadProtocol(): Protocol {
-  return loadBuiltIn('protocol.json', (json) => parseProtocol(json, loadExercises()));
+  return loadBuiltIn('protocol.json', (json, checked) => parseProtocol(json, loadExercises(), checked));
 }
 
 /** The red-flag screen (data/red-flags.json). */
@@ -84,7 +94,7 @@ export function loadSources(): SourceList {
  * A user's file that is missing, not JSON or invalid throws UsageError.
  */
 export function loadHomeProgram(file?: string): HomeProgram {
-  if (file === undefined) return loadBuiltIn('program.json', (json) => parseHomeProgram(json, loadExercises()));
+  if (file === undefined) return loadBuiltIn('program.json', (json, checked) => parseHomeProgram(json, loadExercises(), checked));
   const path = resolve(file);
   return cached(`user:${path}`, () => {
     let json: unknown;

@@ -5,15 +5,25 @@
  * precompiled from data/schema/ (scripts/compile-schemas.mjs); what a JSON
  * Schema cannot say (unique ids, references, start ≤ max) is checked below.
  */
-import {
-  validateExercises,
-  validateLogOptions,
-  validateProgram,
-  validateProtocol,
-  validateRedFlags,
-  validateSources,
-} from './generated/validators.js';
-import { jsonPath, schemaErrors, type Segment } from '../core/json-path.js';
+import { createRequire } from 'node:module';
+import { jsonPath, schemaErrors, type Segment, type Validator } from '../core/json-path.js';
+
+type ValidatorName = 'validateProtocol' | 'validateRedFlags' | 'validateExercises' | 'validateProgram' | 'validateLogOptions' | 'validateSources';
+
+// The precompiled validators (scripts/compile-schemas.mjs) are a large module
+// that the built-in files rarely need: the build checked them and recorded
+// their digests (see ./index.ts). So they are loaded, synchronously, only
+// when a file must be checked: a user's program file or an edited data file.
+// The build copies the module next to the bundle (dist/generated/).
+const loadModule = createRequire(import.meta.url);
+let validators: Record<ValidatorName, Validator> | undefined;
+
+/** Problems with `json`'s shape, or none when the build already checked these exact bytes. */
+function shapeErrors(name: ValidatorName, json: unknown, schemaChecked: boolean): string[] {
+  if (schemaChecked) return [];
+  validators ??= loadModule('./generated/validators.cjs') as Record<ValidatorName, Validator>;
+  return schemaErrors(validators[name], json);
+}
 import {
   STEP_IDS,
   type Exercise,
@@ -63,8 +73,8 @@ function withoutSchemaKey(json: unknown): Json {
  * data/protocol.json. With `library`, the `stretches` step's exercise ids are
  * checked against it (the loader always passes it).
  */
-export function parseProtocol(json: unknown, library?: ExerciseLibrary): ParseResult<Protocol> {
-  const errors = schemaErrors(validateProtocol, json);
+export function parseProtocol(json: unknown, library?: ExerciseLibrary, schemaChecked = false): ParseResult<Protocol> {
+  const errors = shapeErrors('validateProtocol', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   const protocol = withoutSchemaKey(json) as unknown as Protocol;
   const steps = protocol.steps;
@@ -128,8 +138,8 @@ function stepTimerErrors(step: Step, i: number, therapyMinutes: number, breathin
 }
 
 /** data/red-flags.json */
-export function parseRedFlags(json: unknown): ParseResult<RedFlagScreen> {
-  const errors = schemaErrors(validateRedFlags, json);
+export function parseRedFlags(json: unknown, schemaChecked = false): ParseResult<RedFlagScreen> {
+  const errors = shapeErrors('validateRedFlags', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   const screen = withoutSchemaKey(json) as unknown as RedFlagScreen;
   errors.push(...duplicateIds(screen.flags.map((f, i) => [f.id, ['flags', i, 'id']] as const)));
@@ -141,8 +151,8 @@ export function parseRedFlags(json: unknown): ParseResult<RedFlagScreen> {
 }
 
 /** data/exercises.json */
-export function parseExercises(json: unknown): ParseResult<ExerciseLibrary> {
-  const errors = schemaErrors(validateExercises, json);
+export function parseExercises(json: unknown, schemaChecked = false): ParseResult<ExerciseLibrary> {
+  const errors = shapeErrors('validateExercises', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   const raw = withoutSchemaKey(json) as unknown as Omit<ExerciseLibrary, 'byId'>;
   errors.push(...duplicateIds(raw.exercises.map((e, i) => [e.id, ['exercises', i, 'id']] as const)));
@@ -173,8 +183,8 @@ interface RawProgram {
  * a library exercise (`{"exercise": "pelvic-tilt", "reps": {...}}`) are
  * resolved into full exercises with the overrides applied.
  */
-export function parseHomeProgram(json: unknown, library: ExerciseLibrary): ParseResult<HomeProgram> {
-  const errors = schemaErrors(validateProgram, json);
+export function parseHomeProgram(json: unknown, library: ExerciseLibrary, schemaChecked = false): ParseResult<HomeProgram> {
+  const errors = shapeErrors('validateProgram', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   const raw = withoutSchemaKey(json) as unknown as RawProgram;
 
@@ -220,8 +230,8 @@ export function parseHomeProgram(json: unknown, library: ExerciseLibrary): Parse
 }
 
 /** data/log-options.json */
-export function parseLogOptions(json: unknown): ParseResult<LogOptions> {
-  const errors = schemaErrors(validateLogOptions, json);
+export function parseLogOptions(json: unknown, schemaChecked = false): ParseResult<LogOptions> {
+  const errors = shapeErrors('validateLogOptions', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   const options = withoutSchemaKey(json) as unknown as LogOptions;
   errors.push(...duplicateIds(options.triggers.map((o, i) => [o.id, ['triggers', i, 'id']] as const)));
@@ -236,8 +246,8 @@ export function parseLogOptions(json: unknown): ParseResult<LogOptions> {
 }
 
 /** data/sources.json: source key → citation. */
-export function parseSources(json: unknown): ParseResult<SourceList> {
-  const errors = schemaErrors(validateSources, json);
+export function parseSources(json: unknown, schemaChecked = false): ParseResult<SourceList> {
+  const errors = shapeErrors('validateSources', json, schemaChecked);
   if (errors.length > 0) return fail(errors);
   return { ok: true, value: new Map(Object.entries(withoutSchemaKey(json) as Record<string, string>)) };
 }

@@ -52,8 +52,9 @@ type ConfInstance = { store: Record<string, unknown> };
  * parses it. Built from the records' own texts, which the write needs anyway
  * to see which records changed. `spasm export` gives the readable form.
  */
-function serializeStore(doc: StoreDoc, episodes: string[], sessions: string[]): string {
-  return `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"routineSessions":[${sessions.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}}`;
+function serializeStore(doc: Pick<StoreDoc, 'schemaVersion' | 'settings' | 'retiredIds'>, episodes: string[], sessionsText: string): string {
+  // The sessions go last: see SESSIONS_MARK.
+  return `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}${SESSIONS_MARK}${sessionsText.slice(1)}}`;
 }
 const digest = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -113,15 +114,70 @@ async function load(file: string): Promise<StoreDoc> {
   return (await loadWithText(file)).doc;
 }
 
-/** The document and the exact text it was read from ('' when there is no store yet). */
-async function loadWithText(file: string): Promise<{ doc: StoreDoc; text: string }> {
+/**
+ * Our serializer writes the routine sessions last, and this text cannot
+ * occur inside a JSON string (its quotes would be escaped there), so in a
+ * file spasm wrote it marks where the sessions begin.
+ */
+const SESSIONS_MARK = ',"routineSessions":[';
+
+interface Loaded {
+  doc: StoreDoc;
+  /** The exact text read ('' when there is no store yet). */
+  text: string;
+  /** The sessions' text when they are parsed lazily; undefined when already parsed. */
+  sessionsText?: string;
+}
+
+/**
+ * Makes `doc.routineSessions` parse on first use. Routine sessions are most
+ * of a long history (3,650 of them in ten years) and most commands never
+ * look at them; a write that never touched them copies their text as it was.
+ */
+function lazySessions(doc: StoreDoc, text: string, onParse: (sessions: StoreDoc['routineSessions']) => void): void {
+  const settle = (value: StoreDoc['routineSessions']) =>
+    Object.defineProperty(doc, 'routineSessions', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(doc, 'routineSessions', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = JSON.parse(text) as StoreDoc['routineSessions'];
+      onParse(value);
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/** Were the routine sessions parsed (or replaced) since loading? */
+function sessionsParsed(doc: StoreDoc): boolean {
+  return Object.getOwnPropertyDescriptor(doc, 'routineSessions')?.get === undefined;
+}
+
+async function loadWithText(file: string, onParse: (sessions: StoreDoc['routineSessions']) => void = () => undefined): Promise<Loaded> {
   let raw: unknown;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-    raw = JSON.parse(text);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyStore(), text: '' };
+    throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
+  }
+  // The bytes spasm itself wrote and checked: trust them, and leave the sessions for later.
+  const verified = isVerified(file, text);
+  const mark = text.indexOf(SESSIONS_MARK);
+  if (verified && mark > 0 && text.endsWith(']}')) {
+    const head = JSON.parse(`${text.slice(0, mark)}}`) as StoreDoc;
+    if (head.schemaVersion === SCHEMA_VERSION) {
+      const sessionsText = text.slice(mark + SESSIONS_MARK.length - 1, -1);
+      lazySessions(head, sessionsText, onParse);
+      return { doc: head, text, sessionsText };
+    }
+  }
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
     throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
   }
   const migrated = migrate(raw);
@@ -134,7 +190,7 @@ async function loadWithText(file: string): Promise<{ doc: StoreDoc; text: string
     }
     throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
   }
-  if (migrated.from === SCHEMA_VERSION && isVerified(file, text)) return { doc: migrated.doc as unknown as StoreDoc, text };
+  if (verified && migrated.from === SCHEMA_VERSION) return { doc: migrated.doc as unknown as StoreDoc, text };
   const { checkStoreDoc } = await import('./validate.js');
   const checked = checkStoreDoc(migrated.doc);
   if (!checked.ok) {
@@ -217,22 +273,25 @@ export function openStore(dir: string): Store {
     async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
       ensureDir(dir);
       return withLock(dir, file, async (isCompromised) => {
-        const { doc, text: before } = await loadWithText(file);
         // What was loaded is valid (checked, or verified by digest); remember it record by record.
         const known = new Set<string>();
+        const { doc, text: before, sessionsText } = await loadWithText(file, (sessions) => {
+          for (const record of sessions) known.add(JSON.stringify(record));
+        });
         for (const record of doc.episodes) known.add(JSON.stringify(record));
-        for (const record of doc.routineSessions) known.add(JSON.stringify(record));
+        if (sessionsText === undefined) for (const record of doc.routineSessions) known.add(JSON.stringify(record));
         const result = change(doc);
         const episodes = doc.episodes.map((e) => JSON.stringify(e));
-        const sessions = doc.routineSessions.map((s) => JSON.stringify(s));
-        const text = serializeStore(doc, episodes, sessions);
+        const sessionsTouched = sessionsText === undefined || sessionsParsed(doc);
+        const sessions = sessionsTouched ? doc.routineSessions.map((s) => JSON.stringify(s)) : [];
+        const text = serializeStore(doc, episodes, sessionsTouched ? `[${sessions.join(',')}]` : sessionsText);
         // Nothing changed: leave the file (and its absence) as it was.
-        if (text === before || (before === '' && text === serializeStore(emptyStore(), [], []))) return result;
+        if (text === before || (before === '' && text === serializeStore(emptyStore(), [], '[]'))) return result;
         const changed = new Set<object>();
         doc.episodes.forEach((e, i) => known.has(episodes[i]!) || changed.add(e));
-        doc.routineSessions.forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
+        if (sessionsTouched) doc.routineSessions.forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
         const { checkChangedStoreDoc } = await import('./validate.js');
-        const checked = checkChangedStoreDoc(doc, (record) => changed.has(record));
+        const checked = checkChangedStoreDoc(doc, (record) => changed.has(record), sessionsTouched);
         if (!checked.ok) {
           // Our own code produced a bad record: refuse to write it.
           throw new SpasmError(`internal error: refusing to write an invalid store (${checked.errors[0]})`, ExitCode.Failure);

@@ -103,18 +103,23 @@ export function checkExportDoc(doc: unknown): Checked<ExportDoc> {
 /**
  * Validates a store document whose records were valid when loaded, looking
  * closely only at the records `isNew` says changed (the shell and the ids
- * are always checked). Writes stay fast on a 10-year store.
+ * are always checked). Writes stay fast on a 10-year store. Untouched
+ * sessions (`sessionsTouched` false) are left alone: their ids ('r…') cannot
+ * clash with episode ids ('e…').
  */
-export function checkChangedStoreDoc(doc: StoreDoc, isNew: (record: Episode | RoutineSession) => boolean): Checked<StoreDoc> {
-  const errors = schemaErrors(validateStoreDoc, { ...doc, episodes: [], routineSessions: [] });
-  errors.push(...duplicateIds(doc));
+export function checkChangedStoreDoc(doc: StoreDoc, isNew: (record: Episode | RoutineSession) => boolean, sessionsTouched = true): Checked<StoreDoc> {
+  // Built field by field: spreading doc would parse lazily loaded sessions (see src/store/index.ts).
+  const shell = { schemaVersion: doc.schemaVersion, episodes: [], routineSessions: [], settings: doc.settings, retiredIds: doc.retiredIds };
+  const errors = schemaErrors(validateStoreDoc, shell);
+  const sessions = sessionsTouched ? doc.routineSessions : [];
+  errors.push(...duplicateIds({ episodes: doc.episodes, routineSessions: sessions }));
   doc.episodes.forEach((e, i) => {
     if (!isNew(e)) return;
     const at = `$.episodes[${i}]`;
     const shape = schemaErrors(validateEpisode, e).map((line) => at + line.slice(1));
     errors.push(...(shape.length ? shape : episodeMeaning(e, at)));
   });
-  doc.routineSessions.forEach((s, i) => {
+  sessions.forEach((s, i) => {
     if (!isNew(s)) return;
     const at = `$.routineSessions[${i}]`;
     const shape = schemaErrors(validateRoutineSession, s).map((line) => at + line.slice(1));
