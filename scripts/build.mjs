@@ -13,19 +13,21 @@ for (const script of ['scripts/compile-schemas.mjs']) {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // conf imports ajv and ajv-formats at its top level to validate against a
-// `schema` option, which spasm never passes (records are validated by our own
-// precompiled validators). They are most of conf's ~150 ms import cost, so
-// the bundle replaces them with a stub that fails loudly if ever used.
-const stubUnusedAjv = {
-  name: 'stub-unused-ajv',
+// `schema` option, and semver for its `migrations` option; spasm passes
+// neither (records are validated by our own precompiled validators, and the
+// store migrates itself). They are most of conf's ~150 ms import cost, so
+// the bundle replaces them with stubs that fail loudly if ever used.
+const stubUnusedInConf = {
+  name: 'stub-unused-in-conf',
   setup(b) {
-    b.onResolve({ filter: /^ajv(-formats)?(\/dist\/2020(\.js)?)?$/ }, (args) =>
-      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'stub-ajv' } : undefined,
+    b.onResolve({ filter: /^(ajv(-formats)?(\/dist\/2020(\.js)?)?|semver)$/ }, (args) =>
+      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'stub-conf' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'stub-ajv' }, () => ({
+    b.onLoad({ filter: /.*/, namespace: 'stub-conf' }, (args) => ({
       contents:
-        'const fail = () => { throw new Error("spasm: conf schema validation is not bundled"); };\n' +
-        'export class Ajv2020 { constructor() { fail(); } }\nexport default fail;\n',
+        `const fail = () => { throw new Error("spasm: conf's ${args.path} is not bundled"); };\n` +
+        'export class Ajv2020 { constructor() { fail(); } }\n' +
+        'export default new Proxy(fail, { get: () => fail });\n',
       loader: 'js',
     }));
   },
@@ -51,7 +53,7 @@ await build({
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-  plugins: [stubUnusedAjv],
+  plugins: [stubUnusedInConf],
   // commander and a few dependencies are CommonJS and call require().
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 });
