@@ -1,4 +1,5 @@
 // The one place that turns errors into messages and exit codes.
+import { wrap } from './core/text.js';
 import { ExitCode, SpasmError } from './errors.js';
 
 const interrupt = new AbortController();
@@ -29,7 +30,8 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   }
   if (error instanceof SpasmError && error.exitCode === ExitCode.Interrupted) {
     // Ctrl-C is not a mistake: say calmly what was kept, without "spasm:".
-    process.stderr.write(`\n${error.message}\n`);
+    const width = Math.min(process.stderr.columns || 80, 100);
+    process.stderr.write(`\n${error.message.split('\n').map((line) => wrap(line, width)).join('\n')}\n`);
     return error.exitCode;
   }
   if (error instanceof SpasmError) {

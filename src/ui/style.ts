@@ -1,5 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
+export { wrap } from '../core/text.js';
+
 /** The one place colour is decided: level 0 when colour is off, so every call is plain text. */
 export function makeStyle(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
@@ -17,21 +19,6 @@ export function humanTime(date: Date, now: Date): string {
   return date.getFullYear() === now.getFullYear() ? `${day} ${clock}` : `${day} ${date.getFullYear()} ${clock}`;
 }
 
-/** Wraps `text` to `width` columns, indenting continuation lines by `indent` spaces. */
-export function wrap(text: string, width: number, indent = 0): string {
-  const words = text.split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const limit = lines.length ? width - indent : width;
-    if (line && line.length + 1 + word.length > limit) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l)).join('\n');
-}
 
 /** "1 episode", "2 episodes", "0 episodes". */
 export function plural(n: number, word: string): string {
