@@ -1,16 +1,8 @@
 import { schemaErrors, type Validator } from '../core/json-path.js';
 import type { Episode, RoutineSession, StoreDoc } from '../core/records.js';
+import type { ExportDocument } from '../core/transfer.js';
 import { validateEpisode, validateExportDoc, validateRoutineSession, validateStoreDoc } from './generated/records.js';
 
-export interface ExportDoc {
-  format: 'spasm-export';
-  schemaVersion: number;
-  exportedAt: string;
-  episodes: Episode[];
-  routineSessions: RoutineSession[];
-  settings: StoreDoc['settings'];
-  retiredIds?: string[];
-}
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -96,8 +88,8 @@ export function checkStoreDoc(doc: unknown): Checked<StoreDoc> {
 }
 
 /** Validates a whole export document of the current schema version. */
-export function checkExportDoc(doc: unknown): Checked<ExportDoc> {
-  return check<ExportDoc>(validateExportDoc, doc);
+export function checkExportDoc(doc: unknown): Checked<ExportDocument> {
+  return check<ExportDocument>(validateExportDoc, doc);
 }
 
 /**

@@ -166,7 +166,8 @@ describe('spasm start in a terminal', () => {
     t.write(keys.ctrlC);
     expect(await t.exited).toBe(130);
     expect(t.screen()).toContain('Stopped.');
-    expect(t.screen()).toContain('resume at Cold pack (step 3 of 5)');
+    // The message is word-wrapped to the terminal; compare it as a reader sees it.
+    expect(t.screen().replace(/\s+/g, ' ')).toContain('resume at Cold pack (step 3 of 5)');
     expect(t.screen()).not.toMatch(/\n\s+at /);
     let [e] = storeOf(dataDir).episodes as [Episode];
     expect(e.steps.map((s) => [s.id, s.status])).toEqual([
