@@ -140,7 +140,7 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     program
       .command('report')
       .description('a summary of your history to bring to a physical-therapy visit')
-      .option('--since <when>', 'start of the period; default 365 days ago')
+      .option('--since <when>', 'start of the period; default 365 days before --until')
       .option('--until <when>', 'end of the period; default now')
       .option('--format <format>', 'text, markdown, html, json or csv', 'text')
       .option('--output <file>', 'write to a file instead of standard output')

@@ -17,22 +17,27 @@ export interface Prompter {
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
 }
 
+// Questions are drawn on standard error, like all messages (SPEC.md section 3):
+// standard output carries only the result, so `spasm log --json > file`
+// asks on the terminal and writes nothing but the record to the file.
+const context = () => ({ output: process.stderr });
+
 export const prompter: Prompter = {
   async select(options) {
     const { default: select } = await import('@inquirer/select');
-    return select(options as never);
+    return select(options as never, context());
   },
   async checkbox(options) {
     const { default: checkbox } = await import('@inquirer/checkbox');
-    return checkbox(options as never);
+    return checkbox(options as never, context());
   },
   async confirm(options) {
     const { default: confirm } = await import('@inquirer/confirm');
-    return confirm(options);
+    return confirm(options, context());
   },
   async input(options) {
     const { default: input } = await import('@inquirer/input');
-    return input(options);
+    return input(options, context());
   },
 };
 

@@ -240,4 +240,29 @@ describe('interactive add in a real terminal', () => {
     expect(term.screen()).toContain('Stopped. Nothing was recorded.');
     expect(() => readFileSync(join(dir, 'spasm.json'))).toThrow();
   }, 30_000);
+
+  it('with --json and standard output in a file: the questions stay on the terminal, the file holds only the record', async () => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, 'record.json');
+    // Without --pain on a terminal, log asks for it and for the fields not given.
+    const term = await spawnPty(['log', '--json', '--onset', '2h ago', '--ongoing'], { SPASM_DATA_DIR: dir, SPASM_NOW: NOW, NO_COLOR: '1' }, { stdoutFile: out });
+    await term.waitFor('How bad was the pain at its worst?');
+    term.write('5');
+    term.write(keys.enter);
+    await term.waitFor('What set it off?');
+    term.write(keys.enter);
+    await term.waitFor('What helped?');
+    term.write(keys.enter);
+    await term.waitFor('How far did the pain spread');
+    term.write(keys.enter);
+    await term.waitFor('A note?');
+    term.write(keys.enter);
+    expect(await term.exited).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    expect(written).not.toContain('What set it off?');
+    const record = JSON.parse(written) as { id: string; peakPain: number };
+    expect(record).toMatchObject({ peakPain: 5, endedAt: null });
+    expect(storeOf(dir).episodes.map((e) => e.id)).toEqual([record.id]);
+  });
 });

@@ -16,12 +16,19 @@ export interface PtySession {
   kill(): void;
 }
 
-/** Runs the built binary in a real pseudo-terminal, 80 columns wide. */
-export async function spawnPty(args: string[], env: Record<string, string | undefined>): Promise<PtySession> {
+/**
+ * Runs the built binary in a real pseudo-terminal, 80 columns wide. With
+ * `stdoutFile`, standard output goes to that file (as `spasm … > file` in a
+ * shell) while standard error and input stay on the terminal.
+ */
+export async function spawnPty(args: string[], env: Record<string, string | undefined>, options: { stdoutFile?: string } = {}): Promise<PtySession> {
   const pty = await import('node-pty');
   const fullEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, FORCE_COLOR: undefined, ...env })) if (v !== undefined) fullEnv[k] = v;
-  const term = pty.spawn(process.execPath, [BIN, ...args], { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
+  const [file, argv] = options.stdoutFile
+    ? ['/bin/sh', ['-c', 'out="$1"; shift; exec "$@" > "$out"', 'sh', options.stdoutFile, process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const term = pty.spawn(file, argv, { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
   let output = '';
   term.onData((d) => (output += d));
   const exited = new Promise<number>((done) => term.onExit(({ exitCode }) => done(exitCode)));
