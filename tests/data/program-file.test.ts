@@ -31,6 +31,16 @@ describe('docs/program-file.md', () => {
   });
 });
 
+describe('README.md', () => {
+  it('its example program file is valid', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const [block] = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const result = parseHomeProgram(JSON.parse(block!), loadExercises());
+    expect(errorsOf(result)).toEqual([]);
+    expect(result.ok && result.value.exercises.map((e) => [e.id, e.reps.start])).toEqual([['pelvic-tilt', 6], ['knee-rolls', 3]]);
+  });
+});
+
 describe('a user program file that is wrong', () => {
   it.each<[string, (j: Json) => void, string[]]>([
     ['exercises not a list', (j) => (j.exercises = 'pelvic-tilt'), ['$.exercises: must be an array']],
