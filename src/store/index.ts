@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
 import { StoreError, SpasmError, ExitCode } from '../errors.js';
+import { LockBusyError, takeLock, type Held } from './lock.js';
 import { migrate } from './migrate.js';
 
 export const STORE_FILE = 'spasm.json';
@@ -237,30 +238,19 @@ function removeLeftoverTempFiles(dir: string): void {
 }
 
 async function withLock<T>(dir: string, file: string, body: (isCompromised: () => boolean) => Promise<T>): Promise<T> {
-  const { default: lockfile } = await import('proper-lockfile');
-  let compromised = false;
-  let release: () => Promise<void>;
+  let held: Held;
   try {
-    release = await lockfile.lock(file, {
-      realpath: false,
-      lockfilePath: `${file}.lock`,
-      stale: LOCK_STALE_MS,
-      update: 1_000,
-      retries: { retries: Math.ceil(LOCK_WAIT_MS / 200), factor: 1, minTimeout: 200, maxTimeout: 200 },
-      onCompromised: () => {
-        compromised = true;
-      },
-    });
+    held = await takeLock(`${file}.lock`, { staleMs: LOCK_STALE_MS, waitMs: LOCK_WAIT_MS, refreshMs: 1_000 });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+    if (error instanceof LockBusyError) {
       throw new StoreError(`the store ${file} is busy: another spasm command has held it for over ${LOCK_WAIT_MS / 1000} seconds`, 'Try again in a moment.');
     }
     throw new StoreError(`cannot lock the store in ${dir}: ${reasonOf(error)}`, 'Check that the data directory is writable.');
   }
   try {
-    return await body(() => compromised);
+    return await body(() => !held.intact());
   } finally {
-    await release().catch(() => undefined);
+    held.release();
   }
 }
 

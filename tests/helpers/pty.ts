@@ -42,7 +42,9 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
         const started = Date.now();
         const check = () => {
           const text = screen().slice(fromIndex);
-          if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return done();
+          // Found: let the program finish drawing and start listening before the test types,
+          // as a person would (a key sent in the same instant can arrive before the question listens).
+          if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return void setTimeout(done, 100);
           if (Date.now() - started > timeout) return fail(new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`));
           setTimeout(check, 25);
         };
