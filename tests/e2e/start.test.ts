@@ -129,6 +129,10 @@ describe('spasm start in a terminal', () => {
     await answer('Do any of these apply to you?');
     await answer('How bad is the pain right now?', '6\r');
     await answer('Start the 3-minute timer'); // rest position
+    // The answered line is redrawn as "✔ Ready? Start the 3-minute timer": wait for the
+    // breathing step's own screen before looking for its (identical) choice.
+    await t.waitFor('Slow breathing', 20_000, mark);
+    mark = t.screen().lastIndexOf('Slow breathing');
     await answer('Start the 3-minute timer'); // breathing
     await answer('What would you like to use on your back?');
     await answer('Start the 20-minute timer');
