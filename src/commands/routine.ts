@@ -1,3 +1,4 @@
+import { compareText } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
 import { progressFor } from '../core/progression.js';
@@ -123,7 +124,7 @@ function tally(exercises: readonly { status: StepStatus }[]): string {
 /** `spasm routine log`: past sessions, newest first; JSON oldest first (like `log list --json`). */
 export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
-  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
     deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
     return;

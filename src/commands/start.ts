@@ -19,7 +19,7 @@ import {
 import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { InterruptedError } from '../errors.js';
+import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../ui/ask.js';
 import { isPromptExit } from '../ui/prompts.js';
 import { humanTime } from '../ui/style.js';
@@ -194,6 +194,6 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
 function find(doc: StoreDoc, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   // Deleted by another command while the walk-through ran: nothing sensible to save onto.
-  if (!episode) throw new InterruptedError(`Episode ${id} was deleted meanwhile; nothing more was saved.`);
+  if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);
   return episode;
 }

@@ -1,3 +1,4 @@
+import { compareText } from './text.js';
 import type { Thresholds } from '../data/types.js';
 import { newId } from './ids.js';
 import { newEpisode, peakOf, t, type Episode, type StoreDoc } from './records.js';
@@ -5,7 +6,7 @@ import { ms } from './time.js';
 
 /** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
 export function byOnset(episodes: readonly Episode[]): Episode[] {
-  return [...episodes].sort((a, b) => t(a.onset) - t(b.onset) || a.id.localeCompare(b.id));
+  return [...episodes].sort((a, b) => t(a.onset) - t(b.onset) || compareText(a.id, b.id));
 }
 
 /**
@@ -14,6 +15,22 @@ export function byOnset(episodes: readonly Episode[]): Episode[] {
  */
 export function ongoingEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
   const from = now.getTime() - thresholds.ongoingMaxDays * ms.day;
+  let best: Episode | null = null;
+  for (const e of episodes) {
+    const onset = t(e.onset);
+    if (e.endedAt !== null || onset < from || onset > now.getTime()) continue;
+    if (!best || onset > t(best.onset)) best = e;
+  }
+  return best;
+}
+
+/**
+ * The latest episode not ended with its onset in the last `withinDays` days.
+ * Unlike the ongoing episode (14 days, what `start` continues), pain that is
+ * still present after two weeks is exactly what the advice is about.
+ */
+export function latestUnended(episodes: readonly Episode[], now: Date, withinDays: number): Episode | null {
+  const from = now.getTime() - withinDays * ms.day;
   let best: Episode | null = null;
   for (const e of episodes) {
     const onset = t(e.onset);

@@ -18,6 +18,7 @@
  * The history is replayed in order: the dose of each past session is the
  * rule applied to the sessions before it, then the rule is applied at `now`.
  */
+import { compareText } from './text.js';
 import type { Exercise, Progression } from '../data/types.js';
 import { t, type RoutineSession } from './records.js';
 import { ms, startOfDay } from './time.js';
@@ -54,7 +55,7 @@ function daysBetween(a: number, b: number): number {
 export function progressFor(exercise: Pick<Exercise, 'id' | 'reps'>, rule: Pick<Progression, 'addReps' | 'everyDays' | 'requireCleanSessions'>, sessions: readonly RoutineSession[], now: Date): Progress {
   const included = sessions
     .filter((s) => t(s.at) <= now.getTime() && s.exercises.some((e) => e.id === exercise.id && e.status !== 'skipped'))
-    .sort((a, b) => t(a.at) - t(b.at) || a.id.localeCompare(b.id));
+    .sort((a, b) => t(a.at) - t(b.at) || compareText(a.id, b.id));
   const { start, max } = exercise.reps;
   let reps = start;
   let changedAt: number | null = null;

@@ -6,7 +6,6 @@ export type Legs = 'none' | 'buttock' | 'thigh' | 'below-knee';
 export type Tier = 'none' | 'same-day' | 'emergency';
 
 export const LEGS: readonly Legs[] = ['none', 'buttock', 'thigh', 'below-knee'];
-export const THERAPY_KINDS: readonly TherapyKind[] = ['cold', 'heat'];
 
 export interface PainCheck {
   at: string;

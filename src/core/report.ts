@@ -20,6 +20,7 @@
  *   4 weekly counts are the 7-day blocks ending with the day of `until`, and
  *   the streak counts back from the day of `until`, both regardless of `since`.
  */
+import { compareText } from './text.js';
 import type { Protocol } from '../data/types.js';
 import { byOnset, ongoingEpisode, recurrenceIds } from './episodes.js';
 import { episodeJson, LEGS, t, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
@@ -85,10 +86,6 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Code-unit order: the same on every machine and locale, so reports are byte-identical. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Counts names (each at most once per episode), ranked by count, then name. */
 export function rankNames(lists: readonly (readonly string[])[]): NameCount[] {

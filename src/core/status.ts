@@ -1,6 +1,6 @@
 import type { AdviceCode, Protocol, Thresholds } from '../data/types.js';
-import { latestPain, ongoingEpisode, recurrenceIds } from './episodes.js';
-import { t, type Episode, type TherapyKind, type TherapySession } from './records.js';
+import { latestPain, latestUnended, ongoingEpisode, recurrenceIds } from './episodes.js';
+import { t, type Episode, type TherapyChoice, type TherapyKind, type TherapySession } from './records.js';
 import { formatIso, ms, round1 } from './time.js';
 
 export interface Advice {
@@ -31,15 +31,31 @@ export function lastTherapy(episode: Episode): TherapySession | null {
 }
 
 /**
+ * The cold/heat kind of a session. Without a choice the phase decides (cold
+ * before `coldUntilHours`, heat after). `alternate` means cold one session,
+ * heat the next (data/protocol.json therapyChoice): the opposite of the last
+ * session, or the phase's kind for the first.
+ */
+export function therapyKindFor(choice: TherapyChoice | undefined, episode: Pick<Episode, 'onset' | 'therapy'>, now: Date, thresholds: Pick<Thresholds, 'coldUntilHours'>): TherapyKind {
+  if (choice === 'cold' || choice === 'heat') return choice;
+  const phase = phaseAt(episode.onset, now, thresholds);
+  if (choice !== 'alternate') return phase;
+  const last = lastTherapy(episode as Episode);
+  if (!last) return phase;
+  return last.kind === 'cold' ? 'heat' : 'cold';
+}
+
+/**
  * When the next cold/heat session is due: 1 to 2 hours after the last one
- * ended; due now if there has been none. Its kind is the phase at the
+ * ended; due now if there has been none. Its kind is what the person chose
+ * in `spasm start` (cold, heat, or alternating), else the phase at the
  * earliest time, so a window past the 72-hour mark says heat.
  */
 export function nextTherapy(episode: Episode, now: Date, thresholds: Thresholds): { kind: TherapyKind; earliest: Date; latest: Date } {
   const last = lastTherapy(episode);
   const earliest = last ? new Date(t(last.end) + thresholds.therapyIntervalMinHours * ms.hour) : now;
   const latest = last ? new Date(t(last.end) + thresholds.therapyIntervalMaxHours * ms.hour) : now;
-  return { kind: phaseAt(episode.onset, earliest, thresholds), earliest, latest };
+  return { kind: therapyKindFor(episode.walkthrough?.choice, episode, earliest, thresholds), earliest, latest };
 }
 
 function fill(text: string, days: number): string {
@@ -56,9 +72,11 @@ export function adviceFor(episodes: readonly Episode[], ongoing: Episode | null,
   const tier = ongoing?.redFlags?.tier;
   if (tier === 'emergency') advice.push({ code: 'seek-emergency-care', text: texts['seek-emergency-care'].text });
   if (tier === 'same-day') advice.push({ code: 'seek-same-day-care', text: texts['seek-same-day-care'].text });
-  if (ongoing) {
-    const days = (now.getTime() - t(ongoing.onset)) / ms.day;
-    const pain = latestPain(ongoing);
+  // Pain still present: the ongoing episode, or one left unended for longer than that window.
+  const sore = ongoing ?? latestUnended(episodes, now, th.recurrenceLookbackDays);
+  if (sore) {
+    const days = (now.getTime() - t(sore.onset)) / ms.day;
+    const pain = latestPain(sore);
     if (pain !== 0 && days >= th.persistingSuggestDays) {
       const persisting = texts['see-pt-persisting'];
       advice.push({ code: 'see-pt-persisting', text: fill(days >= th.persistingRecommendDays ? persisting.recommendText : persisting.suggestText, days) });

@@ -15,3 +15,8 @@ export function wrap(text: string, width: number, indent = 0): string {
   if (line) lines.push(line);
   return lines.map((l, i) => (i ? ' '.repeat(indent) + l : l)).join('\n');
 }
+
+/** Code-unit order: the same on every machine and locale, so sorted output is byte-identical everywhere. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -8,6 +8,9 @@ type Unit = keyof typeof UNIT_MS;
 
 export const ms = { minute: MINUTE, hour: HOUR, day: DAY } as const;
 
+/** Times before this year are typing mistakes (999999w ago, 0100-01-01), not back pain history. */
+const EARLIEST_YEAR = 1900;
+
 /** How far in the future a typed time may be before it is refused (clock skew, typing slowly). */
 export const FUTURE_TOLERANCE_MS = 5 * MINUTE;
 
@@ -66,7 +69,9 @@ export function parseIso(text: string): Date | undefined {
   m = ISO_LOCAL.exec(text);
   if (m) return localDate(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0), Math.round(+`0.${m[7] ?? 0}` * 1000));
   if (ISO_ZONED.test(text)) {
-    const [, y, mo, d] = /^(\d{4})-(\d{2})-(\d{2})/.exec(text)!;
+    const [, y, mo, d, h] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2})/i.exec(text)!;
+    // Date.parse reads T24:00 as the next midnight; a person means no such hour.
+    if (Number(h) > 23) return undefined;
     const date = new Date(text);
     if (Number.isNaN(date.getTime())) return undefined;
     // Date.parse accepts 2026-02-30; check the day exists in the calendar.
@@ -93,6 +98,7 @@ export function parseWhen(input: string, now: Date, flag: string): Date {
     else date = parseIso(input.trim());
   }
   if (!date) throw new UsageError(`${flag} "${printable(input)}" is not a time I can read`, WHEN_HELP);
+  if (!(date.getFullYear() >= EARLIEST_YEAR)) throw new UsageError(`${flag} "${printable(input)}" is before ${EARLIEST_YEAR}`, 'give a time in a lifetime, such as 2026-11-20 or 3d ago');
   if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new UsageError(`${flag} ${formatIso(date)} is in the future`, 'give a time up to now');
   }

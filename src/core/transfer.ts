@@ -54,6 +54,8 @@ export function mergeExport(doc: StoreDoc, incoming: ExportDocument): MergeCount
     }
   }
   doc.settings = { ...incoming.settings, ...doc.settings };
+  // A restored record is live again: its id is no longer retired. Ids retired in the export stay retired.
+  doc.retiredIds = doc.retiredIds.filter((id) => !present.has(id));
   const retired = new Set(doc.retiredIds);
   for (const id of incoming.retiredIds ?? []) if (!retired.has(id) && !present.has(id)) doc.retiredIds.push(id);
   return counts;

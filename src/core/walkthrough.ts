@@ -3,7 +3,9 @@
 import type { Protocol, RedFlagScreen, Step, StepId, Thresholds } from '../data/types.js';
 import { UsageError } from '../errors.js';
 import { t, type Episode, type RedFlagResult, type Tier, type TherapyChoice, type TherapyKind } from './records.js';
-import { adviceFor, lastTherapy, phaseAt, type Advice } from './status.js';
+import { adviceFor, lastTherapy, nextTherapy, therapyKindFor, type Advice } from './status.js';
+
+export { therapyKindFor };
 import { ms, printable } from './time.js';
 
 export const THERAPY_CHOICES: readonly TherapyChoice[] = ['cold', 'heat', 'alternate'];
@@ -56,20 +58,6 @@ export function parseRedFlags(value: string, screen: Pick<RedFlagScreen, 'flags'
   return [...new Set(ids)];
 }
 
-/**
- * The cold/heat kind of a session. Without a choice the phase decides (cold
- * before `coldUntilHours`, heat after). `alternate` means cold one session,
- * heat the next (data/protocol.json therapyChoice): the opposite of the last
- * session, or the phase's kind for the first.
- */
-export function therapyKindFor(choice: TherapyChoice | undefined, episode: Pick<Episode, 'onset' | 'therapy'>, now: Date, thresholds: Pick<Thresholds, 'coldUntilHours'>): TherapyKind {
-  if (choice === 'cold' || choice === 'heat') return choice;
-  const phase = phaseAt(episode.onset, now, thresholds);
-  if (choice !== 'alternate') return phase;
-  const last = lastTherapy(episode as Episode);
-  if (!last) return phase;
-  return last.kind === 'cold' ? 'heat' : 'cold';
-}
 
 /** The steps of a walk-through with `kind` for cold/heat: every step without a phase, and the one of that kind. */
 export function planSteps(steps: readonly Step[], kind: TherapyKind): Step[] {
@@ -130,16 +118,11 @@ export function walkSummary(
   now: Date,
   protocol: Pick<Protocol, 'thresholds' | 'advice'>,
 ): WalkSummary {
-  const th = protocol.thresholds;
-  const last = lastTherapy(episode);
-  const earliest = last ? new Date(t(last.end) + th.therapyIntervalMinHours * ms.hour) : now;
-  const latest = last ? new Date(t(last.end) + th.therapyIntervalMaxHours * ms.hour) : now;
-  const kind = therapyKindFor(episode.walkthrough?.choice, episode, earliest, th);
   return {
     painStart,
     painEnd,
     change: painStart === null || painEnd === null ? null : painEnd - painStart,
-    next: { kind, earliest, latest },
+    next: nextTherapy(episode, now, protocol.thresholds),
     advice: adviceFor(episodes, episode, now, protocol),
   };
 }

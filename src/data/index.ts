@@ -38,9 +38,8 @@ function cached<T>(key: string, load: () => T): T {
   return cache.get(key) as T;
 }
 
-/** Reads and parses one built-in file; any problem is a DataError naming it. */
 /**
- * Loads a built-in data file. The build checked each file against its schema
+ * Loads a built-in data file; any problem is a DataError naming it. The build checked each file against its schema
  * and recorded the digest of those bytes (scripts/compile-schemas.mjs); the
  * same bytes skip that check here. An edited file is checked in full.
  */

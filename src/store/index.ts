@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
-import { StoreError, SpasmError, ExitCode } from '../errors.js';
+import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
 import { LockBusyError, takeLock, type Held } from './lock.js';
 import { migrate } from './migrate.js';
 
@@ -37,6 +37,8 @@ export interface Store {
 
 /** The data directory: --data-dir, else SPASM_DATA_DIR, else $XDG_CONFIG_HOME/spasm or ~/.config/spasm. */
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  // An empty --data-dir would mean the current directory: refuse it rather than guess.
+  if (flag !== undefined && flag.trim() === '') throw new UsageError('--data-dir must name a directory (got "")', 'leave it out to use $SPASM_DATA_DIR or ~/.config/spasm');
   const chosen = flag ?? (env.SPASM_DATA_DIR || undefined);
   if (chosen !== undefined) return resolve(chosen);
   const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
@@ -200,10 +202,7 @@ async function loadWithText(file: string, onParse: (sessions: StoreDoc['routineS
   return { doc: checked.value, text };
 }
 
-/**
- * Creates the data directory (and missing parents) with mode 0700, one level
- * at a time: Node's recursive mkdir can loop forever on some paths (/proc).
- */
+/** Are these the exact bytes spasm last wrote and checked (see VERIFIED_FILE)? */
 function isVerified(file: string, text: string): boolean {
   let recorded: string;
   try {
@@ -214,6 +213,10 @@ function isVerified(file: string, text: string): boolean {
   return recorded === digest(text);
 }
 
+/**
+ * Creates the data directory (and missing parents) with mode 0700, one level
+ * at a time: Node's recursive mkdir can loop forever on some paths (/proc).
+ */
 function ensureDir(dir: string): void {
   const missing: string[] = [];
   for (let at = dir; !existsSync(at); at = dirname(at)) {

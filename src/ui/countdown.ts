@@ -13,7 +13,7 @@ export interface CountdownOptions {
   render(frame: Frame, elapsedMs: number): string;
   /** How often the line changes, in program ms (the pacer wants every second; default 1000). */
   tickMs?: number;
-  /** Plain mode: a line at the start, and these lines at moments given in program ms. */
+  /** Without a terminal: the one line printed at the start (nothing is redrawn there). */
   plainStart?: string;
 }
 

@@ -20,7 +20,7 @@ export const doseOf = (e: Exercise): Dose => ({ reps: e.reps.start, sets: e.sets
 const RELAX_SECONDS = 3;
 
 /** The dose in one line: "Hold 5 s · 5 reps on each side · 2 sets · rest 30 s between sets". */
-export function doseLine(e: Exercise, dose: Dose): string {
+function doseLine(e: Exercise, dose: Dose): string {
   const parts = [`Hold ${dose.holdSeconds} s`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
   if (dose.sets > 1) parts.push(`${dose.sets} sets`, `rest ${e.restSeconds} s between sets`);
   return parts.join(' · ');

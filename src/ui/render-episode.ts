@@ -1,5 +1,6 @@
 // Episodes as text for a terminal. Every piece of user text goes through
 // printable(), so a note cannot steer the terminal (SPEC.md section 3).
+import { compareText } from '../core/text.js';
 import { t, type Episode } from '../core/records.js';
 import { formatClock, formatDate, formatSpan, printable } from '../core/time.js';
 import type { LogOption, LogOptions } from '../data/types.js';
@@ -14,7 +15,7 @@ export function stateOf(episode: Episode, ongoingId: string | null): EpisodeStat
 }
 
 /** A stored trigger/helped value as a person reads it: the option's label, or the free text. */
-export function labelOf(value: string, known: readonly LogOption[]): string {
+function labelOf(value: string, known: readonly LogOption[]): string {
   return printable(known.find((o) => o.id === value)?.label ?? value);
 }
 
@@ -36,7 +37,7 @@ function lastedText(episode: Episode, state: EpisodeState): string {
 /** `spasm log list`: aligned columns, newest first, the ongoing episode marked with a word and a symbol. */
 export function renderEpisodeList(episodes: readonly Episode[], ongoingId: string | null, color: boolean, width = 80): string {
   const c = makeStyle(color);
-  const newest = [...episodes].sort((a, b) => t(b.onset) - t(a.onset) || b.id.localeCompare(a.id));
+  const newest = [...episodes].sort((a, b) => t(b.onset) - t(a.onset) || compareText(b.id, a.id));
   const rows = newest.map((e) => {
     const state = stateOf(e, ongoingId);
     const onset = new Date(e.onset);

@@ -123,6 +123,20 @@ describe('computeStatus', () => {
     expect(computeStatus([e], at(14 * 24), protocol).advice[0]!.text).toBe(texts.recommendText.replaceAll('{days}', '14'));
   });
 
+  it('an episode left unended past the 14-day window still gets the plain recommendation', () => {
+    const e = episode({ id: 'e7k2q', onset, pain: [{ at: onset, score: 6 }] });
+    const s = computeStatus([e], at(20 * 24), protocol);
+    expect(s.episode).toBeNull();
+    expect(s.advice).toEqual([{ code: 'see-pt-persisting', text: protocol.advice['see-pt-persisting'].recommendText.replaceAll('{days}', '20') }]);
+  });
+
+  it('the next session is of the kind chosen in spasm start, whatever the phase', () => {
+    const e = episode({ id: 'e7k2q', onset, walkthrough: { startedAt: onset, next: null, therapy: 'heat', choice: 'heat' } });
+    expect(computeStatus([e], at(10), protocol).nextTherapy?.kind).toBe('heat');
+    const alternating = episode({ id: 'e7k2q', onset, walkthrough: { startedAt: onset, next: null, therapy: 'cold', choice: 'alternate' }, therapy: [{ kind: 'cold', start: at(1).toISOString(), end: at(1.3).toISOString() }] });
+    expect(computeStatus([alternating], at(2), protocol).nextTherapy?.kind).toBe('heat');
+  });
+
   it('no persisting advice once the latest pain is 0', () => {
     const e = episode({ id: 'e7k2q', onset, pain: [{ at: onset, score: 5 }, { at: at(8 * 24).toISOString(), score: 0 }] });
     expect(computeStatus([e], at(9 * 24), protocol).advice).toEqual([]);

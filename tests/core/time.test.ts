@@ -37,6 +37,9 @@ describe('parseWhen', () => {
     ['2026-11-20T25:00', 'is not a time I can read'],
     ['2026-02-30T08:00:00Z', 'is not a time I can read'],
     ['2026-11-27T10:06', 'is in the future'],
+    ['2026-06-15T24:00Z', 'is not a time I can read'],
+    ['999999w ago', 'is before 1900'],
+    ['0100-01-01', 'is before 1900'],
     ['2026-11-28', 'is in the future'],
   ])('refuses %j (%s), naming the flag', (input, problem) => {
     let error: unknown;

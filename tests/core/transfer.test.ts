@@ -26,4 +26,11 @@ describe('toExport / mergeExport', () => {
     ]);
     expect(target.settings).toEqual({ program: '/mine.json' });
   });
+
+  it('a restored record that was deleted here is live again: its id leaves retiredIds', () => {
+    const target = { ...emptyStore(), retiredIds: ['eaaaa', 'ezzzz'] };
+    mergeExport(target, toExport({ ...emptyStore(), episodes: [episode({ id: 'eaaaa', onset })] }, onset));
+    expect(target.episodes.map((e) => e.id)).toEqual(['eaaaa']);
+    expect(target.retiredIds).toEqual(['ezzzz']);
+  });
 });

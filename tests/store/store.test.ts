@@ -27,6 +27,11 @@ describe('resolveDataDir', () => {
   ])('%s', (_name, flag, env, expected) => expect(resolveDataDir(flag, env)).toBe(expected));
 
   it('else ~/.config/spasm', () => expect(resolveDataDir(undefined, {})).toMatch(/\/\.config\/spasm$/));
+
+  it('refuses an empty --data-dir (exit 2) instead of using the current directory', () => {
+    expect(() => resolveDataDir('', {})).toThrowError('--data-dir must name a directory (got "")');
+    expect(() => resolveDataDir('  ', {})).toThrowError(expect.objectContaining({ exitCode: 2 }));
+  });
 });
 
 describe('openStore', () => {
