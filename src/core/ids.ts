@@ -20,10 +20,19 @@ export function newId(prefix: 'e' | 'r', taken: ReadonlySet<string>, random: () 
   }
 }
 
-/** Resolves a typed id or unique prefix among `ids`: the id, or why not. */
-export function resolveId(input: string, ids: readonly string[]): { id: string } | { error: 'unknown' | 'ambiguous'; matches: string[] } {
+/**
+ * Resolves a typed id or unique prefix among `ids`: the id, or why not. A
+ * prefix needs `minPrefix` characters: "e" alone would pick the only episode,
+ * and `log delete e --yes` should not delete whatever that is.
+ */
+export function resolveId(
+  input: string,
+  ids: readonly string[],
+  minPrefix = 1,
+): { id: string } | { error: 'unknown' | 'ambiguous' | 'too-short'; matches: string[] } {
   const text = input.trim().toLowerCase();
   if (ids.includes(text)) return { id: text };
+  if (text && text.length < minPrefix) return { error: 'too-short', matches: [] };
   const matches = text ? ids.filter((id) => id.startsWith(text)) : [];
   if (matches.length === 1) return { id: matches[0]! };
   return { error: matches.length ? 'ambiguous' : 'unknown', matches };

@@ -164,9 +164,15 @@ export function checkEnd(episode: Episode, at: Date): string {
 }
 
 /** Resolves a typed id or unique prefix among the episodes, or throws exit 2 naming the matches. */
+/** Shortest episode id prefix accepted: 'e' and two more characters (e7k). */
+const EPISODE_ID_PREFIX = 3;
+
 export function findEpisode(episodes: readonly Episode[], input: string): Episode {
-  const r = resolveId(input, episodes.map((e) => e.id));
+  const r = resolveId(input, episodes.map((e) => e.id), EPISODE_ID_PREFIX);
   if ('id' in r) return episodes.find((e) => e.id === r.id)!;
+  if (r.error === 'too-short') {
+    throw new UsageError(`"${printable(input)}" is too short to pick an episode: give the id, or at least its first ${EPISODE_ID_PREFIX} characters`, 'see the ids with: spasm log list');
+  }
   if (r.error === 'ambiguous') {
     throw new UsageError(`"${printable(input)}" matches more than one episode: ${r.matches.join(', ')}`, 'type more of the id');
   }

@@ -166,11 +166,13 @@ describe('log list and show', () => {
   });
 
   it('an unknown or ambiguous id is exit 2', async () => {
-    const f = fakeDeps({ now: NOW, random: (() => { let i = 0; const seq = [0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.5, 0.5]; return () => seq[i++ % seq.length]!; })() });
+    // Ids e2222, then (after one clash) e22hh: they share the prefix e22.
+    const f = fakeDeps({ now: NOW, random: (() => { let i = 0; const seq = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5, 0.5]; return () => seq[i++ % seq.length]!; })() });
     await logAdd({ onset: '3d ago', pain: '5', lasted: '1d' }, f.deps);
     await logAdd({ onset: '2d ago', pain: '5', lasted: '1d' }, f.deps);
     await refused(f, () => logShow({}, f.deps, 'zzzz'), /^no episode with the id "zzzz"/);
-    await refused(f, () => logShow({}, f.deps, 'e'), /^"e" matches more than one episode: /);
+    await refused(f, () => logShow({}, f.deps, 'e22'), /^"e22" matches more than one episode: e2222, e22hh/);
+    await refused(f, () => logShow({}, f.deps, 'e'), /^"e" is too short to pick an episode/);
   });
 });
 

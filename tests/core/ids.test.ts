@@ -38,4 +38,11 @@ describe('resolveId', () => {
     ['ezzz', { error: 'unknown', matches: [] }],
     ['', { error: 'unknown', matches: [] }],
   ])('%j', (input, expected) => expect(resolveId(input, ids)).toEqual(expected));
+
+  it.each([
+    ['e', { error: 'too-short', matches: [] }],
+    ['ea', { error: 'too-short', matches: [] }],
+    ['eab', { id: 'eabcd' }],
+    ['eabcd', { id: 'eabcd' }],
+  ])('with a 3-character minimum, %j', (input, expected) => expect(resolveId(input, ['eabcd'], 3)).toEqual(expected));
 });

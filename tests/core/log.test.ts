@@ -182,12 +182,13 @@ describe('checkEnd', () => {
 });
 
 describe('findEpisode', () => {
-  const list = ['e7k2q', 'e7m3p', 'eabcd'].map((id) => episode({ id }));
+  const list = ['e7k2q', 'e7k3p', 'eabcd'].map((id) => episode({ id }));
   it.each([
     ['e7k2q', 'e7k2q'],
-    ['e7k', 'e7k2q'],
+    ['e7k2', 'e7k2q'],
     ['EAB', 'eabcd'],
   ])('%s → %s', (input, id) => expect(findEpisode(list, input).id).toBe(id));
-  it('an ambiguous prefix lists the matches', () => expect(() => findEpisode(list, 'e7')).toThrow('"e7" matches more than one episode: e7k2q, e7m3p'));
+  it('an ambiguous prefix lists the matches', () => expect(() => findEpisode(list, 'e7k')).toThrow('"e7k" matches more than one episode: e7k2q, e7k3p'));
+  it('a prefix shorter than 3 characters picks nothing', () => expect(() => findEpisode(list, 'ea')).toThrow('"ea" is too short to pick an episode'));
   it('an unknown id is refused, its text neutralised', () => expect(() => findEpisode(list, 'x\u001b[2J')).toThrow('no episode with the id "x␛[2J"'));
 });
