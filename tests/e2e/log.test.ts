@@ -94,8 +94,8 @@ describe('spasm log through the binary', () => {
     [['log', '--trigger', 'lifting'], 'spasm: without a terminal, log needs --onset and --pain'],
     [['log', 'list', '--since', 'soon'], 'spasm: --since "soon" is not a time I can read'],
     [['log', 'show', 'ezzzzz'], 'spasm: no episode with the id "ezzzzz"'],
-    [['log', 'edit', 'e', '--pain', '3'], 'spasm: "e" matches more than one episode: '],
-    [['log', 'edit', 'e'], 'spasm: "e" matches more than one episode: '],
+    [['log', 'edit', 'e', '--pain', '3'], 'spasm: "e" is too short to pick an episode: '],
+    [['log', 'edit', 'e'], 'spasm: "e" is too short to pick an episode: '],
     [['log', 'end', '--at', 'now'], 'spasm: there is no ongoing episode to end'],
     [['log', 'delete', 'enope', '--yes'], 'spasm: no episode with the id "enope"'],
   ];
