@@ -80,8 +80,10 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   const save = () =>
     deps.store.update((fresh) => {
       const stored = fresh.routineSessions.find((s) => s.id === session.id);
-      if (stored) Object.assign(stored, structuredClone(session));
-      else fresh.routineSessions.push(structuredClone({ ...session, id: (session.id = newId('r', takenIds(fresh, 'r'), deps.random)) }));
+      if (stored) return void Object.assign(stored, structuredClone(session));
+      // The first save gives the session its id, under the lock, so no other writer takes it.
+      session.id = newId('r', takenIds(fresh, 'r'), deps.random);
+      fresh.routineSessions.push(structuredClone(session));
     });
   await save();
 

@@ -3,13 +3,11 @@
 // command saves the outcome after each step.
 import type { TherapyChoice, TherapyKind, TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
-import { formatIso, ms } from '../core/time.js';
 import { isTherapyStep, therapyKindFor } from '../core/walkthrough.js';
 import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { bell, runCountdown } from './countdown.js';
-import { breatheLine, therapyLine } from './render-timer.js';
-import { makeStyle } from './style.js';
+import { runTimed } from './timed.js';
 import { askStepAction, askTherapy, renderStep, renderTherapyChoice, stepTitle } from './walkthrough.js';
 
 /** What one step needs to know besides itself. */
@@ -37,9 +35,6 @@ export interface StepOutcome {
   kind: TherapyKind;
   choice: TherapyChoice | undefined;
 }
-
-/** Shorter cold/heat than this is not worth recording (as `spasm timer` does). */
-const MIN_RECORDED_MS = ms.minute;
 
 export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutcome> {
   const { deps, protocol, handsFree } = ctx;
@@ -75,27 +70,9 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
     return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
   }
 
-  const c = makeStyle(io.errColor);
-  const { inhaleSeconds, exhaleSeconds } = protocol.breathing;
-  const reminder = step.cautions[0] ?? '';
-  const result = await runCountdown({
-    clock: deps.clock,
-    durationMs: minutes * ms.minute,
-    signal: deps.signal,
-    tty: io.stderrIsTTY,
-    stream: io.progressStream,
-    tickMs: step.timer === 'breathe' ? 1000 : undefined,
-    plainStart: `${step.title}: ${minutes} min.${step.timer === 'breathe' ? ` In for ${inhaleSeconds} s, out for ${exhaleSeconds} s.` : ''}`,
-    render: (frame, elapsed) => {
-      if (step.timer === 'breathe') return breatheLine(frame, elapsed, inhaleSeconds, exhaleSeconds, io.errColor);
-      if (step.timer === 'cold' || step.timer === 'heat') return therapyLine(step.timer, frame, reminder, io.errColor);
-      return `${c.bold(step.title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
-    },
-  });
-  const therapy =
-    (step.timer === 'cold' || step.timer === 'heat') && result.end.getTime() - result.start.getTime() >= MIN_RECORDED_MS
-      ? { kind: step.timer, start: formatIso(result.start), end: formatIso(result.end) }
-      : undefined;
+  const timed = step.timer === 'cold' || step.timer === 'heat';
+  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: timed ? (step.cautions[0] ?? '') : '', breathing: protocol.breathing });
+  const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
   io.err(`Done: ${step.title}.\n`);
   return outcome('done', { therapy });

@@ -39,7 +39,7 @@ describe('spasm timer', () => {
   it('breathe: paced in and out, recorded nowhere', async () => {
     const f = await ongoing();
     await timer({}, f.deps, 'breathe');
-    expect(f.stderr()).toContain('Breathing: 3 min, in for 4 s, out for 6 s.');
+    expect(f.stderr()).toContain('Slow breathing: 3 min, in for 4 s, out for 6 s.');
     expect((await f.deps.store.read()).episodes[0]!.therapy).toEqual([]);
   });
 

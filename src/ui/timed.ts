@@ -1,0 +1,55 @@
+// A timed step's countdown, the same in `spasm timer` and in `spasm start`:
+// the live line (pacer, cold/heat with its reminder, or a plain countdown),
+// the one line printed without a terminal, and the session to record.
+import type { TherapySession } from '../core/records.js';
+import { formatCountdown } from '../core/timer.js';
+import { formatIso, ms } from '../core/time.js';
+import type { Breathing, TimerKind } from '../data/types.js';
+import type { Deps } from '../deps.js';
+import { runCountdown, type CountdownResult } from './countdown.js';
+import { breatheLine, therapyLine } from './render-timer.js';
+import { makeStyle } from './style.js';
+
+/** A cold or heat session shorter than this is not recorded (a slip of the finger, not a session). */
+export const MIN_RECORDED_MS = ms.minute;
+
+export interface TimedOptions {
+  /** The pacer, cold or heat; null for a plain countdown (the rest position). */
+  timer: TimerKind | null;
+  minutes: number;
+  title: string;
+  /** Shown under a cold/heat countdown and in its plain line (the cover reminder). */
+  reminder: string;
+  breathing: Pick<Breathing, 'inhaleSeconds' | 'exhaleSeconds'>;
+}
+
+export interface TimedResult extends CountdownResult {
+  /** The cold/heat session to record: the part done too, if at least MIN_RECORDED_MS. */
+  therapy?: TherapySession;
+}
+
+export async function runTimed(deps: Deps, options: TimedOptions): Promise<TimedResult> {
+  const { io } = deps;
+  const { timer, minutes, title, reminder } = options;
+  const { inhaleSeconds, exhaleSeconds } = options.breathing;
+  const c = makeStyle(io.errColor);
+  const result = await runCountdown({
+    clock: deps.clock,
+    durationMs: minutes * ms.minute,
+    signal: deps.signal,
+    tty: io.stderrIsTTY,
+    stream: io.progressStream,
+    tickMs: timer === 'breathe' ? 1000 : undefined,
+    plainStart:
+      timer === 'breathe'
+        ? `${title}: ${minutes} min, in for ${inhaleSeconds} s, out for ${exhaleSeconds} s.`
+        : `${title}: ${minutes} min.${reminder ? ` ${reminder}` : ''}`,
+    render: (frame, elapsed) => {
+      if (timer === 'breathe') return breatheLine(frame, elapsed, inhaleSeconds, exhaleSeconds, io.errColor);
+      if (timer === 'cold' || timer === 'heat') return therapyLine(timer, frame, reminder, io.errColor);
+      return `${c.bold(title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
+    },
+  });
+  const recorded = (timer === 'cold' || timer === 'heat') && result.end.getTime() - result.start.getTime() >= MIN_RECORDED_MS;
+  return recorded ? { ...result, therapy: { kind: timer, start: formatIso(result.start), end: formatIso(result.end) } } : result;
+}
