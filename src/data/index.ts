@@ -4,10 +4,10 @@
  * Invalid built-in data is a defect of the installation (DataError, exit 1);
  * an invalid program file the user named is bad input (UsageError, exit 2).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fingerprint } from '../digest.js';
 import { DataError, UsageError } from '../errors.js';
 import digests from './generated/digests.json' with { type: 'json' };
 import { parseExercises, parseHomeProgram, parseLogOptions, parseProtocol, parseRedFlags, parseSources } from './parse.js';
@@ -55,7 +55,7 @@ function loadBuiltIn<T>(name: string, parse: (json: unknown, schemaChecked: bool
     } catch (error) {
       throw new DataError(`cannot read the built-in data file ${file}: ${reason(error)}`, 'reinstall spasm');
     }
-    const checked = (digests as Record<string, string>)[name] === createHash('sha1').update(text).digest('hex');
+    const checked = (digests as Record<string, string>)[name] === fingerprint(text);
     const result = parse(json, checked);
     if (!result.ok) throw new DataError(`the built-in data file ${file} is invalid`, result.errors.join('\n'));
     return result.value;

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
+import { fingerprint } from '../digest.js';
 import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
 import { LockBusyError, takeLock, type Held } from './lock.js';
 import { migrate } from './migrate.js';
 
 export const STORE_FILE = 'spasm.json';
 /**
- * The SHA-1 of the store exactly as spasm last wrote it, after validating it.
+ * The fingerprint (src/digest.ts) of the store exactly as spasm last wrote it, after validating it.
  * A reader that finds the same bytes skips the deep check of every record
  * (tens of milliseconds on a 10-year store); any other bytes are checked in
  * full. So it can only save time: it can never let a damaged store through.
@@ -41,6 +41,8 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
   if (flag !== undefined && flag.trim() === '') throw new UsageError('--data-dir must name a directory (got "")', 'leave it out to use $SPASM_DATA_DIR or ~/.config/spasm');
   const chosen = flag ?? (env.SPASM_DATA_DIR || undefined);
   if (chosen !== undefined) return resolve(chosen);
+  // node:os only when needed: as an ES import it costs every command more than the rest of this.
+  const homedir = () => (createRequire(import.meta.url)('node:os') as { homedir(): string }).homedir();
   const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
   return resolve(base, 'spasm');
 }
@@ -59,7 +61,7 @@ function serializeStore(doc: Pick<StoreDoc, 'schemaVersion' | 'settings' | 'reti
   // The sessions go last: see SESSIONS_MARK.
   return `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}${SESSIONS_MARK}${sessionsText.slice(1)}}`;
 }
-const digest = (text: string) => createHash('sha1').update(text).digest('hex');
+const digest = fingerprint;
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 

@@ -1,7 +1,6 @@
 // The lock around every read-modify-write of the store: a directory next to
 // the store (mkdir is atomic), kept fresh while held, and taken over once it
 // has not been refreshed for a few seconds (its holder was killed).
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -69,7 +68,8 @@ function tryTake(path: string, staleMs: number, token: string): boolean {
 export async function takeLock(path: string, options: LockOptions): Promise<Held> {
   const sleep = options.sleep ?? pause;
   const deadline = Date.now() + options.waitMs;
-  const token = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  // Unique enough among the processes that could race for one data directory.
+  const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   while (!tryTake(path, options.staleMs, token)) {
     if (Date.now() > deadline) throw new LockBusyError(path);
     await sleep(25 + Math.floor(Math.random() * 50));

@@ -5,7 +5,7 @@ import { emptyStore } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
 import { openStore, resolveDataDir } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
-import { episode } from '../helpers/records.js';
+import { episode, session } from '../helpers/records.js';
 
 const onset = '2026-11-20T08:00:00+01:00';
 
@@ -148,5 +148,35 @@ describe('openStore', () => {
       Array.from({ length: 10 }, (_, i) => store.update((doc) => void doc.retiredIds.push(`x${i}`))),
     );
     expect((await store.read()).retiredIds.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `x${i}`).sort());
+  });
+
+  it('a store spasm wrote, then edited by hand into an invalid one, is checked again and refused', async () => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, pain: [{ at: onset, score: 4 }] })));
+    const edited = readFileSync(store.file, 'utf8').replace('"peakPain":4', '"peakPain":12');
+    writeFileSync(store.file, edited);
+    const error = await refusal(store.read());
+    expect(error.message).toContain('$.episodes[0].peakPain: must be at most 10');
+    expect(readFileSync(store.file, 'utf8')).toBe(edited);
+  });
+
+  it('keeps routine sessions exactly through writes that do not touch them, and through writes that do', async () => {
+    const store = openStore(tempDataDir());
+    const sessions = [session({ id: 'r2222', at: onset, painBefore: 3, exercises: [{ id: 'pelvic-tilt', status: 'done' }] })];
+    await store.update((doc) => void doc.routineSessions.push(...structuredClone(sessions)));
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
+    expect((await store.read()).routineSessions).toEqual(sessions);
+    await store.update((doc) => void (doc.routineSessions[0]!.painAfter = 1));
+    const after = await store.read();
+    expect(after.routineSessions).toEqual([{ ...sessions[0], painAfter: 1 }]);
+    expect(after.episodes.map((e) => e.id)).toEqual(['eaaaa']);
+  });
+
+  it('refuses to write a changed routine session that breaks the schema', async () => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => void doc.routineSessions.push(session({ id: 'r2222', at: onset })));
+    const error = await store.update((doc) => void (doc.routineSessions[0]!.painBefore = 11)).catch((e: unknown) => e);
+    expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
+    expect((await store.read()).routineSessions[0]!.painBefore).toBeNull();
   });
 });
