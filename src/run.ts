@@ -54,10 +54,15 @@ function exitCodeFor(error: unknown, debug: boolean): number {
 export async function run(argv: string[], version: string): Promise<void> {
   try {
     const { createProgram } = await import('./cli.js');
-    const program = createProgram(version, async (globals) => {
-      const { createDeps } = await import('./deps.js');
-      return createDeps(globals, process, interrupt.signal);
-    });
+    const program = createProgram(
+      version,
+      async (globals) => {
+        const { createDeps } = await import('./deps.js');
+        return createDeps(globals, process, interrupt.signal);
+      },
+      {},
+      argv[0],
+    );
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     process.exitCode = exitCodeFor(error, argv.includes('--debug'));
