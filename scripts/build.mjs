@@ -3,7 +3,7 @@
 // ora, the prompts) is parsed only when that command runs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,3 +57,9 @@ await build({
   // commander and a few dependencies are CommonJS and call require().
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 });
+
+// `spasm --help` never changes between builds of the same code (fixed width,
+// no colour), so render it now; bin/spasm.js prints it without starting the
+// program. tests/e2e/foundation.test.ts checks it against the live program.
+const help = execFileSync(process.execPath, ['bin/spasm.js', '--help'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+writeFileSync(new URL('../dist/help.txt', import.meta.url), help);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createProgram } from '../../src/cli.js';
 import { emptyStore, type Episode } from '../../src/core/records.js';
 import { runSpasm, runSpasmAsync, spawnSpasm } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
@@ -41,6 +42,16 @@ describe('the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stderr).toBe('');
+  });
+
+  it('the pre-rendered --help is byte for byte what the program prints', () => {
+    let live = '';
+    const program = createProgram(pkg.version, () => ({}) as never, { writeOut: (s) => void (live += s) });
+    program.outputHelp();
+    expect(runSpasm(['--help']).stdout).toBe(live);
+    expect(runSpasm(['-h']).stdout).toBe(live);
+    // With anything else on the line, the program itself answers.
+    expect(runSpasm(['--help', '--no-color']).stdout).toBe(live);
   });
 
   it.each([
