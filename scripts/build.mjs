@@ -38,6 +38,21 @@ const stubUnusedInConf = {
 mkdirSync(new URL('../dist/generated/', import.meta.url), { recursive: true });
 copyFileSync(new URL('../src/data/generated/validators.cjs', import.meta.url), new URL('../dist/generated/validators.cjs', import.meta.url));
 
+// commander requires node:child_process for executable subcommands ("git-style"),
+// which spasm does not have; loading it costs every run a few milliseconds.
+const stubChildProcessInCommander = {
+  name: 'stub-child-process-in-commander',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('/node_modules/commander/') ? { path: args.path, namespace: 'stub-commander' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub-commander' }, () => ({
+      contents: 'const fail = () => { throw new Error("spasm: executable subcommands are not bundled"); };\nmodule.exports = { spawn: fail, execFileSync: fail };\n',
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   absWorkingDir: root,
   entryPoints: ['src/main.ts'],
@@ -53,7 +68,7 @@ await build({
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-  plugins: [stubUnusedInConf],
+  plugins: [stubUnusedInConf, stubChildProcessInCommander],
   // commander and a few dependencies are CommonJS and call require().
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 });
