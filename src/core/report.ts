@@ -110,7 +110,7 @@ function historyAt(episodes: readonly Episode[], until: Date): Episode[] {
 }
 
 /** Routine adherence (see the module comment for the rules). */
-export function routineFigures(sessions: readonly RoutineSession[], since: Date, until: Date): ReportJson['routine'] {
+export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], since: Date, until: Date): ReportJson['routine'] {
   // Each time is parsed once: a 10-year store holds thousands of sessions.
   const times = sessions.map((s) => t(s.at)).filter((at) => at <= until.getTime());
   const inPeriod = times.filter((at) => at >= since.getTime());
@@ -149,7 +149,8 @@ export function painPoints(episodes: readonly Episode[], since: Date, until: Dat
 
 export interface ReportInput {
   episodes: readonly Episode[];
-  routineSessions: readonly RoutineSession[];
+  /** Only when each session happened counts here. */
+  routineSessions: readonly Pick<RoutineSession, 'at'>[];
 }
 
 /** Everything `spasm report` holds, for the period [since, until], generated at `now`. */

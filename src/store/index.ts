@@ -155,6 +155,21 @@ function lazySessions(doc: StoreDoc, text: string, onParse: (sessions: StoreDoc[
   });
 }
 
+/** The sessions' text of documents whose sessions are still unparsed (see lazySessions). */
+const unparsedSessions = new WeakMap<StoreDoc, string>();
+
+/**
+ * When each routine session happened, without parsing the sessions if they
+ * are not parsed yet (a report needs only these times). In text spasm wrote,
+ * `"at":"` occurs once a session (exercises have no time, and quotes inside
+ * strings are escaped), so the times are read straight from it.
+ */
+export function sessionTimes(doc: StoreDoc): string[] {
+  const text = unparsedSessions.get(doc);
+  if (text === undefined || sessionsParsed(doc)) return doc.routineSessions.map((s) => s.at);
+  return Array.from(text.matchAll(/"at":"([^"]*)"/g), (m) => m[1]!);
+}
+
 /** Were the routine sessions parsed (or replaced) since loading? */
 function sessionsParsed(doc: StoreDoc): boolean {
   return Object.getOwnPropertyDescriptor(doc, 'routineSessions')?.get === undefined;
@@ -177,6 +192,7 @@ async function loadWithText(file: string, onParse: (sessions: StoreDoc['routineS
     if (head.schemaVersion === SCHEMA_VERSION) {
       const sessionsText = text.slice(mark + SESSIONS_MARK.length - 1, -1);
       lazySessions(head, sessionsText, onParse);
+      unparsedSessions.set(head, sessionsText);
       return { doc: head, text, sessionsText };
     }
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStore } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
-import { openStore, resolveDataDir } from '../../src/store/index.js';
+import { openStore, resolveDataDir, sessionTimes } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { episode, session } from '../helpers/records.js';
 
@@ -178,5 +178,19 @@ describe('openStore', () => {
     const error = await store.update((doc) => void (doc.routineSessions[0]!.painBefore = 11)).catch((e: unknown) => e);
     expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
     expect((await store.read()).routineSessions[0]!.painBefore).toBeNull();
+  });
+
+  it('sessionTimes reads when each session happened, parsed or not, whatever the text inside', async () => {
+    const store = openStore(tempDataDir());
+    const sessions = [
+      session({ id: 'r2222', at: '2026-11-20T08:00:00+01:00', program: 'tricky "at":"2000-01-01T00:00:00Z" name' }),
+      { exercises: [{ id: 'pelvic-tilt', status: 'done' as const }], painAfter: 1, painBefore: 2, program: 'default', at: '2026-11-21T08:00:00+01:00', id: 'r3333' },
+    ];
+    await store.update((doc) => void doc.routineSessions.push(...structuredClone(sessions)));
+    const unparsed = await store.read();
+    expect(sessionTimes(unparsed)).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
+    const parsed = await store.read();
+    expect(parsed.routineSessions).toHaveLength(2);
+    expect(sessionTimes(parsed)).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
   });
 });
