@@ -14,14 +14,7 @@ export function byOnset(episodes: readonly Episode[]): Episode[] {
  * `ongoingMaxDays` days (SPEC.md section 2). The latest onset wins if several.
  */
 export function ongoingEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
-  const from = now.getTime() - thresholds.ongoingMaxDays * ms.day;
-  let best: Episode | null = null;
-  for (const e of episodes) {
-    const onset = t(e.onset);
-    if (e.endedAt !== null || onset < from || onset > now.getTime()) continue;
-    if (!best || onset > t(best.onset)) best = e;
-  }
-  return best;
+  return latestUnended(episodes, now, thresholds.ongoingMaxDays);
 }
 
 /**
