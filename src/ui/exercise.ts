@@ -74,45 +74,34 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
     if (ready === 'skip') return { status: 'skipped', interrupted: false, hurt: false };
     if (ready === 'stop') return { status: 'stopped', interrupted: false, hurt: false };
   }
+  // One countdown of `seconds`, with its live line; false if Ctrl-C ended it.
+  const count = async (seconds: number, label: (left: string) => string, plainStart?: string) =>
+    (
+      await runCountdown({
+        clock,
+        durationMs: seconds * 1000,
+        signal: deps.signal,
+        tty,
+        stream: io.progressStream,
+        plainStart,
+        render: (f) => label(formatCountdown(f.remainingMs)),
+      })
+    ).completed;
+  const interrupted = { status: 'stopped', interrupted: true, hurt: false } as const;
   const sides = e.perSide ? ['left side', 'right side'] : [''];
   for (let set = 1; set <= dose.sets; set++) {
     for (let rep = 1; rep <= dose.reps; rep++) {
       for (const side of sides) {
         const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}Rep ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
         if (handsFree) bell(io.progressStream, tty);
-        const hold = await runCountdown({
-          clock,
-          durationMs: dose.holdSeconds * 1000,
-          signal: deps.signal,
-          tty,
-          stream: io.progressStream,
-          plainStart: `${where}: hold ${dose.holdSeconds} s`,
-          // Hands-free there is no question to answer "stop" to: keep the way out on screen.
-          render: (f) => `${c.bold('Hold')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}${handsFree ? c.dim('  (Ctrl-C to stop)') : ''}`,
-        });
-        if (!hold.completed) return { status: 'stopped', interrupted: true, hurt: false };
-        const relax = await runCountdown({
-          clock,
-          durationMs: RELAX_SECONDS * 1000,
-          signal: deps.signal,
-          tty,
-          stream: io.progressStream,
-          render: (f) => `${c.green('Relax')} ${formatCountdown(f.remainingMs)}  ${c.dim(where)}`,
-        });
-        if (!relax.completed) return { status: 'stopped', interrupted: true, hurt: false };
+        // Hands-free there is no question to answer "stop" to: keep the way out on screen.
+        const way = handsFree ? c.dim('  (Ctrl-C to stop)') : '';
+        if (!(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(where)}${way}`, `${where}: hold ${dose.holdSeconds} s`))) return interrupted;
+        if (!(await count(RELAX_SECONDS, (left) => `${c.green('Relax')} ${left}  ${c.dim(where)}`))) return interrupted;
       }
     }
-    if (set < dose.sets) {
-      const rest = await runCountdown({
-        clock,
-        durationMs: e.restSeconds * 1000,
-        signal: deps.signal,
-        tty,
-        stream: io.progressStream,
-        plainStart: `Rest ${e.restSeconds} s`,
-        render: (f) => `${c.green('Rest')} ${formatCountdown(f.remainingMs)} before set ${set + 1}`,
-      });
-      if (!rest.completed) return { status: 'stopped', interrupted: true, hurt: false };
+    if (set < dose.sets && !(await count(e.restSeconds, (left) => `${c.green('Rest')} ${left} before set ${set + 1}`, `Rest ${e.restSeconds} s`))) {
+      return interrupted;
     }
   }
   if (handsFree) {
