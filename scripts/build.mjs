@@ -1,6 +1,6 @@
 // Builds dist/: compiles the data schemas into validators, then bundles src/
-// with esbuild as ESM with code splitting, so each command's code (and conf,
-// ora, the prompts) is parsed only when that command runs.
+// with esbuild as ESM with code splitting, so each command's code (and ora,
+// the prompts) is parsed only when that command runs.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,27 +11,6 @@ for (const script of ['scripts/compile-schemas.mjs']) {
   execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
 }
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-
-// conf imports ajv and ajv-formats at its top level to validate against a
-// `schema` option, and semver for its `migrations` option; spasm passes
-// neither (records are validated by our own precompiled validators, and the
-// store migrates itself). They are most of conf's ~150 ms import cost, so
-// the bundle replaces them with stubs that fail loudly if ever used.
-const stubUnusedInConf = {
-  name: 'stub-unused-in-conf',
-  setup(b) {
-    b.onResolve({ filter: /^(ajv(-formats)?(\/dist\/2020(\.js)?)?|semver)$/ }, (args) =>
-      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'stub-conf' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'stub-conf' }, (args) => ({
-      contents:
-        `const fail = () => { throw new Error("spasm: conf's ${args.path} is not bundled"); };\n` +
-        'export class Ajv2020 { constructor() { fail(); } }\n' +
-        'export default new Proxy(fail, { get: () => fail });\n',
-      loader: 'js',
-    }));
-  },
-};
 
 // The data validators stay a separate CommonJS file, loaded only when a data
 // file needs checking (src/data/parse.ts); it sits beside the chunks.
@@ -68,7 +47,7 @@ await build({
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-  plugins: [stubUnusedInConf, stubChildProcessInCommander],
+  plugins: [stubChildProcessInCommander],
   // commander and a few dependencies are CommonJS and call require().
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 });

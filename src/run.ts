@@ -7,16 +7,8 @@ const interrupt = new AbortController();
 // Ctrl-C outside a prompt: commands that run timers watch the signal, save
 // what was done and exit 130 themselves. Anything else is given a moment to
 // finish, then stopped; a second Ctrl-C stops at once.
-// conf's atomic writer (atomically → when-exit) hooks SIGINT once the store
-// is written, cleans up, then re-raises SIGINT at the process: that echo
-// arrives within milliseconds and must not count as the second Ctrl-C.
-let firstSigint = 0;
 process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) {
-    if (Date.now() - firstSigint < 250) return;
-    process.exit(ExitCode.Interrupted);
-  }
-  firstSigint = Date.now();
+  if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted);
   interrupt.abort();
   setTimeout(() => process.exit(ExitCode.Interrupted), 2_000).unref();
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
@@ -20,7 +20,7 @@ export const VERIFIED_FILE = 'spasm.json.verified';
 const LOCK_STALE_MS = 4_000;
 const LOCK_WAIT_MS = 10_000;
 
-/** The store's typed operations. Nothing outside src/store sees conf or the file. */
+/** The store's typed operations. Nothing outside src/store sees the file. */
 export interface Store {
   /** The data directory and the store file in it. */
   readonly dir: string;
@@ -49,57 +49,59 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
 
 const RESTORE_HINT = 'spasm left it exactly as it is. Restore it from a backup or an export, or move it aside to start a new store.';
 
-type ConfInstance = { store: Record<string, unknown> };
+/**
+ * Our serializer writes the routine sessions last, and this text cannot
+ * occur inside a JSON string (its quotes would be escaped there), so in a
+ * file spasm wrote it marks where the sessions begin.
+ */
+const SESSIONS_KEY = ',"routineSessions":';
+const SESSIONS_MARK = Buffer.from(`${SESSIONS_KEY}[`);
+const CLOSE = Buffer.from('}');
 
 /**
- * The store's text, compact (not conf's tab-indented default): a 10-year
- * store parses twice as fast (1.7 MB instead of 2.6 MB), and every command
- * parses it. Built from the records' own texts, which the write needs anyway
- * to see which records changed. `spasm export` gives the readable form.
+ * The store's bytes, compact JSON (a 10-year store parses twice as fast as
+ * indented; `spasm export` gives the readable form), in three parts: the
+ * head (all but the sessions), the sessions' array, and the closing brace.
+ * The sessions go last (see SESSIONS_MARK) and are most of a long history,
+ * so a write that did not touch them copies their bytes as they were.
  */
-function serializeStore(doc: Pick<StoreDoc, 'schemaVersion' | 'settings' | 'retiredIds'>, episodes: string[], sessionsText: string): string {
-  // The sessions go last: see SESSIONS_MARK.
-  return `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}${SESSIONS_MARK}${sessionsText.slice(1)}}`;
+function storeParts(doc: Pick<StoreDoc, 'schemaVersion' | 'settings' | 'retiredIds'>, episodes: string[], sessions: Buffer): Buffer[] {
+  const head = `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}${SESSIONS_KEY}`;
+  return [Buffer.from(head), sessions, CLOSE];
 }
-const digest = fingerprint;
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-/**
- * Imports conf without its exit hook: conf's writer (atomically → when-exit)
- * listens for SIGINT and re-sends it to the process, which run.ts would take
- * for a second Ctrl-C and exit before a command can save its progress (exit
- * 130 after saving, SPEC.md section 3). Our writes are atomic and leftover
- * temp files are removed under the lock, so the hook is not needed.
- */
-async function importConf() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  const module = await import('conf');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+/** Are these parts, end to end, exactly `bytes`? (Without joining them.) */
+function sameBytes(parts: Buffer[], bytes: Buffer): boolean {
+  if (parts.reduce((n, p) => n + p.length, 0) !== bytes.length) return false;
+  let at = 0;
+  for (const part of parts) {
+    if (!part.equals(bytes.subarray(at, at + part.length))) return false;
+    at += part.length;
   }
-  return module;
+  return true;
 }
 
 /**
- * conf as the atomic writer of `text`. Its reads are not used: spasm parses
- * and validates the store itself (above), so conf's deserialize is a no-op
- * that keeps it from parsing a large store twice more on every write.
+ * Writes the store as conf and write-file-atomic do: a temp file beside it
+ * (mode 0600), flushed to disk, then renamed over it. A crash leaves the old
+ * store or the new one, never half of one; the next writer removes a killed
+ * writer's temp file (removeLeftoverTempFiles).
  */
-async function openConfWriter(dir: string, text: string): Promise<ConfInstance> {
-  const { default: Conf } = await importConf();
-  return new Conf({
-    serialize: () => text,
-    deserialize: () => ({}),
-    projectName: 'spasm',
-    projectSuffix: '',
-    configName: 'spasm',
-    cwd: dir,
-    configFileMode: 0o600,
-    // Never let conf wipe a store it cannot parse: that would lose the user's history.
-    clearInvalidConfig: false,
-    accessPropertiesByDotNotation: false,
-  }) as unknown as ConfInstance;
+function writeAtomic(file: string, parts: Buffer[]): void {
+  const temp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temp, 'wx', 0o600);
+  try {
+    for (const part of parts) {
+      for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
+    }
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temp, file);
 }
 
 function reasonOf(error: unknown): string {
@@ -110,43 +112,32 @@ function reasonOf(error: unknown): string {
   return e?.code ?? e?.message ?? String(error);
 }
 
-/**
- * Reads, migrates and validates the document at `file`; refuses (exit 3)
- * rather than guess. Reading needs no conf (it would only read and parse
- * the same file), so read-only commands never load it.
- */
+/** Reads, migrates and validates the document at `file`; refuses (exit 3) rather than guess. */
 async function load(file: string): Promise<StoreDoc> {
-  return (await loadWithText(file)).doc;
+  return (await loadWithBytes(file)).doc;
 }
-
-/**
- * Our serializer writes the routine sessions last, and this text cannot
- * occur inside a JSON string (its quotes would be escaped there), so in a
- * file spasm wrote it marks where the sessions begin.
- */
-const SESSIONS_MARK = ',"routineSessions":[';
 
 interface Loaded {
   doc: StoreDoc;
-  /** The exact text read ('' when there is no store yet). */
-  text: string;
-  /** The sessions' text when they are parsed lazily; undefined when already parsed. */
-  sessionsText?: string;
+  /** The exact bytes read (none when there is no store yet). */
+  bytes: Buffer;
+  /** The sessions' array within `bytes` when they are parsed lazily; undefined when already parsed. */
+  sessions?: Buffer;
 }
 
 /**
  * Makes `doc.routineSessions` parse on first use. Routine sessions are most
  * of a long history (3,650 of them in ten years) and most commands never
- * look at them; a write that never touched them copies their text as it was.
+ * look at them.
  */
-function lazySessions(doc: StoreDoc, text: string, onParse: (sessions: StoreDoc['routineSessions']) => void): void {
+function lazySessions(doc: StoreDoc, bytes: Buffer, onParse: (sessions: StoreDoc['routineSessions']) => void): void {
   const settle = (value: StoreDoc['routineSessions']) =>
     Object.defineProperty(doc, 'routineSessions', { value, writable: true, enumerable: true, configurable: true });
   Object.defineProperty(doc, 'routineSessions', {
     enumerable: true,
     configurable: true,
     get() {
-      const value = JSON.parse(text) as StoreDoc['routineSessions'];
+      const value = JSON.parse(bytes.toString('utf8')) as StoreDoc['routineSessions'];
       onParse(value);
       settle(value);
       return value;
@@ -155,8 +146,8 @@ function lazySessions(doc: StoreDoc, text: string, onParse: (sessions: StoreDoc[
   });
 }
 
-/** The sessions' text of documents whose sessions are still unparsed (see lazySessions). */
-const unparsedSessions = new WeakMap<StoreDoc, string>();
+/** The sessions' bytes of documents whose sessions are still unparsed (see lazySessions). */
+const unparsedSessions = new WeakMap<StoreDoc, Buffer>();
 
 /**
  * When each routine session happened, without parsing the sessions if they
@@ -165,9 +156,9 @@ const unparsedSessions = new WeakMap<StoreDoc, string>();
  * strings are escaped), so the times are read straight from it.
  */
 export function sessionTimes(doc: StoreDoc): string[] {
-  const text = unparsedSessions.get(doc);
-  if (text === undefined || sessionsParsed(doc)) return doc.routineSessions.map((s) => s.at);
-  return Array.from(text.matchAll(/"at":"([^"]*)"/g), (m) => m[1]!);
+  const bytes = unparsedSessions.get(doc);
+  if (bytes === undefined || sessionsParsed(doc)) return doc.routineSessions.map((s) => s.at);
+  return Array.from(bytes.toString('utf8').matchAll(/"at":"([^"]*)"/g), (m) => m[1]!);
 }
 
 /** Were the routine sessions parsed (or replaced) since loading? */
@@ -175,29 +166,30 @@ function sessionsParsed(doc: StoreDoc): boolean {
   return Object.getOwnPropertyDescriptor(doc, 'routineSessions')?.get === undefined;
 }
 
-async function loadWithText(file: string, onParse: (sessions: StoreDoc['routineSessions']) => void = () => undefined): Promise<Loaded> {
-  let raw: unknown;
-  let text: string;
+async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routineSessions']) => void = () => undefined): Promise<Loaded> {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyStore(), text: '' };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyStore(), bytes: Buffer.alloc(0) };
     throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
   }
-  // The bytes spasm itself wrote and checked: trust them, and leave the sessions for later.
-  const verified = isVerified(file, text);
-  const mark = text.indexOf(SESSIONS_MARK);
-  if (verified && mark > 0 && text.endsWith(']}')) {
-    const head = JSON.parse(`${text.slice(0, mark)}}`) as StoreDoc;
+  // The bytes spasm itself wrote and checked: trust them, and leave the sessions for later
+  // (only the head is decoded and parsed; the sessions stay bytes until used).
+  const verified = isVerified(file, bytes);
+  const mark = verified ? bytes.indexOf(SESSIONS_MARK) : -1;
+  if (mark > 0 && bytes.at(-2) === 0x5d && bytes.at(-1) === 0x7d) {
+    const head = JSON.parse(`${bytes.toString('utf8', 0, mark)}}`) as StoreDoc;
     if (head.schemaVersion === SCHEMA_VERSION) {
-      const sessionsText = text.slice(mark + SESSIONS_MARK.length - 1, -1);
-      lazySessions(head, sessionsText, onParse);
-      unparsedSessions.set(head, sessionsText);
-      return { doc: head, text, sessionsText };
+      const sessions = bytes.subarray(mark + SESSIONS_MARK.length - 1, -1);
+      lazySessions(head, sessions, onParse);
+      unparsedSessions.set(head, sessions);
+      return { doc: head, bytes, sessions };
     }
   }
+  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
   }
@@ -211,24 +203,24 @@ async function loadWithText(file: string, onParse: (sessions: StoreDoc['routineS
     }
     throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
   }
-  if (verified && migrated.from === SCHEMA_VERSION) return { doc: migrated.doc as unknown as StoreDoc, text };
+  if (verified && migrated.from === SCHEMA_VERSION) return { doc: migrated.doc as unknown as StoreDoc, bytes };
   const { checkStoreDoc } = await import('./validate.js');
   const checked = checkStoreDoc(migrated.doc);
   if (!checked.ok) {
     throw new StoreError(`the store ${file} is damaged: ${checked.errors[0]}${checked.errors.length > 1 ? ` (and ${checked.errors.length - 1} more)` : ''}`, RESTORE_HINT);
   }
-  return { doc: checked.value, text };
+  return { doc: checked.value, bytes };
 }
 
 /** Are these the exact bytes spasm last wrote and checked (see VERIFIED_FILE)? */
-function isVerified(file: string, text: string): boolean {
+function isVerified(file: string, bytes: Buffer): boolean {
   let recorded: string;
   try {
     recorded = readFileSync(join(dirname(file), VERIFIED_FILE), 'utf8').trim();
   } catch {
     return false;
   }
-  return recorded === digest(text);
+  return recorded === fingerprint(bytes);
 }
 
 /**
@@ -286,18 +278,18 @@ export function openStore(dir: string): Store {
       return withLock(dir, file, async (isCompromised) => {
         // What was loaded is valid (checked, or verified by digest); remember it record by record.
         const known = new Set<string>();
-        const { doc, text: before, sessionsText } = await loadWithText(file, (sessions) => {
+        const { doc, bytes: before, sessions: sessionsBefore } = await loadWithBytes(file, (sessions) => {
           for (const record of sessions) known.add(JSON.stringify(record));
         });
         for (const record of doc.episodes) known.add(JSON.stringify(record));
-        if (sessionsText === undefined) for (const record of doc.routineSessions) known.add(JSON.stringify(record));
+        if (sessionsBefore === undefined) for (const record of doc.routineSessions) known.add(JSON.stringify(record));
         const result = change(doc);
         const episodes = doc.episodes.map((e) => JSON.stringify(e));
-        const sessionsTouched = sessionsText === undefined || sessionsParsed(doc);
+        const sessionsTouched = sessionsBefore === undefined || sessionsParsed(doc);
         const sessions = sessionsTouched ? doc.routineSessions.map((s) => JSON.stringify(s)) : [];
-        const text = serializeStore(doc, episodes, sessionsTouched ? `[${sessions.join(',')}]` : sessionsText);
+        const parts = storeParts(doc, episodes, sessionsTouched ? Buffer.from(`[${sessions.join(',')}]`) : sessionsBefore);
         // Nothing changed: leave the file (and its absence) as it was.
-        if (text === before || (before === '' && text === serializeStore(emptyStore(), [], '[]'))) return result;
+        if (sameBytes(parts, before) || (before.length === 0 && sameBytes(parts, Buffer.concat(storeParts(emptyStore(), [], Buffer.from('[]')))))) return result;
         const changed = new Set<object>();
         doc.episodes.forEach((e, i) => known.has(episodes[i]!) || changed.add(e));
         if (sessionsTouched) doc.routineSessions.forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
@@ -310,11 +302,10 @@ export function openStore(dir: string): Store {
         if (isCompromised()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
         try {
           removeLeftoverTempFiles(dir);
-          const conf = await openConfWriter(dir, text);
           // Forget the old digest first: a crash between the two writes leaves none, never a wrong one.
           rmSync(join(dir, VERIFIED_FILE), { force: true });
-          conf.store = doc as unknown as Record<string, unknown>;
-          writeFileSync(join(dir, VERIFIED_FILE), `${digest(text)}\n`, { mode: 0o600 });
+          writeAtomic(file, parts);
+          writeFileSync(join(dir, VERIFIED_FILE), `${fingerprint(...parts)}\n`, { mode: 0o600 });
         } catch (error) {
           throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
         }

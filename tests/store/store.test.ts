@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStore } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
+import { fingerprint } from '../../src/digest.js';
 import { openStore, resolveDataDir, sessionTimes } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { episode, session } from '../helpers/records.js';
@@ -18,6 +19,17 @@ async function refusal(promise: Promise<unknown>): Promise<StoreError> {
   expect((error as StoreError).exitCode).toBe(ExitCode.Store);
   return error as StoreError;
 }
+
+describe('fingerprint', () => {
+  it.each([
+    ['text and its bytes agree', ['abc é'], [Buffer.from('abc é')]],
+    ['parts end to end equal the whole', ['abc', Buffer.from(' é')], ['abc é']],
+    ['no parts is the empty text', [], ['']],
+  ])('%s', (_name, parts, whole) => expect(fingerprint(...parts)).toBe(fingerprint(...whole)));
+
+  it('counts bytes, not characters', () => expect(fingerprint('é')).toMatch(/:2$/));
+  it('changes with one byte', () => expect(fingerprint('abc')).not.toBe(fingerprint('abd')));
+});
 
 describe('resolveDataDir', () => {
   it.each([
@@ -178,6 +190,24 @@ describe('openStore', () => {
     const error = await store.update((doc) => void (doc.routineSessions[0]!.painBefore = 11)).catch((e: unknown) => e);
     expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
     expect((await store.read()).routineSessions[0]!.painBefore).toBeNull();
+  });
+
+  it('keeps any Unicode exactly through the verified fast path (bytes, not characters)', async () => {
+    const store = openStore(tempDataDir());
+    const notes = 'Rücken 😣 — «links» \u2028 ,"routineSessions":[ 中文';
+    await store.update((doc) => void doc.routineSessions.push(session({ id: 'r2222', at: onset, program: 'Übungen 💪' })));
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes })));
+    const bytes = readFileSync(store.file);
+    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).toBe(`${fingerprint(bytes)}\n`);
+    const doc = await store.read();
+    expect(doc.episodes[0]!.notes).toBe(notes);
+    expect(doc.routineSessions[0]!.program).toBe('Übungen 💪');
+    // A write that leaves the sessions alone copies their bytes as they were.
+    await store.update((d) => void (d.episodes[0]!.notes = 'kürzer'));
+    const after = readFileSync(store.file);
+    const tail = (b: Buffer) => b.subarray(b.indexOf('"routineSessions"'));
+    expect(tail(after).equals(tail(bytes))).toBe(true);
+    expect((await store.read()).episodes[0]!.notes).toBe('kürzer');
   });
 
   it('sessionTimes reads when each session happened, parsed or not, whatever the text inside', async () => {
