@@ -19,5 +19,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(text);
 } else {
   require('node:module').enableCompileCache?.();
-  import('../dist/main.js');
+  // The bundle of the command on the line (dist/cmd-<command>.js), else the one with every command.
+  const own = /^[a-z]+$/.test(args[0] ?? '') && `../dist/cmd-${args[0]}.js`;
+  import(own && require('node:fs').existsSync(require('node:path').join(__dirname, own)) ? own : '../dist/main.js');
 }

@@ -1,9 +1,8 @@
 // Builds dist/: compiles the data schemas into validators, then bundles src/
-// with esbuild as ESM with code splitting, so each command's code (and ora,
-// the prompts) is parsed only when that command runs.
+// with esbuild as ESM (how, and why: see "How the program is bundled" below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +12,7 @@ for (const script of ['scripts/compile-schemas.mjs']) {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // The data validators stay a separate CommonJS file, loaded only when a data
-// file needs checking (src/data/parse.ts); it sits beside the chunks.
+// file needs checking (src/data/parse.ts); it sits beside the bundles.
 mkdirSync(new URL('../dist/generated/', import.meta.url), { recursive: true });
 copyFileSync(new URL('../src/data/generated/validators.cjs', import.meta.url), new URL('../dist/generated/validators.cjs', import.meta.url));
 
@@ -32,12 +31,29 @@ const stubChildProcessInCommander = {
   },
 };
 
-await build({
+// How the program is bundled, for start-up speed (`npm run bench`):
+// - dist/cmd-<command>.js, one file per command, holding everything that
+//   command runs except the prompts and ora; bin/spasm.js loads the one named
+//   on the command line. One file loads much faster than the twenty-odd small
+//   chunks that code splitting makes of the same code. The other commands
+//   are there by name only (for commander); their code is a stub that throws.
+// - dist/main.js, every command in one file, for any other command line
+//   (global options first, a mistyped command, no command at all).
+// - dist/lib-*.js: the prompts and ora, loaded by import() only when a
+//   command asks or shows a spinner, shared by all of the above.
+const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
+/** Each command and the module under src/commands/ that runs it. */
+const COMMAND_MODULES = { start: 'start', status: 'status', log: 'log', report: 'report', routine: 'routine', exercises: 'exercises', timer: 'timer', export: 'transfer', import: 'transfer', config: 'config' };
+
+const cliCommands = /export const COMMANDS = \[([^\]]*)\]/.exec(readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8'))?.[1].match(/[a-z]+/g);
+if (String(cliCommands) !== String(Object.keys(COMMAND_MODULES))) {
+  throw new Error(`build: COMMAND_MODULES (${Object.keys(COMMAND_MODULES)}) must list the COMMANDS of src/cli.ts (${cliCommands})`);
+}
+
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/main.ts'],
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20.19',
@@ -47,10 +63,39 @@ await build({
   legalComments: 'none',
   sourcemap: false,
   logLevel: 'warning',
-  plugins: [stubChildProcessInCommander],
   // commander and a few dependencies are CommonJS and call require().
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
+};
+
+const libsOutside = {
+  name: 'libs-outside',
+  setup(b) {
+    const byPackage = new Map(Object.entries(LIBS).map(([file, pkg]) => [pkg, `./${file}.js`]));
+    b.onResolve({ filter: /^(@inquirer\/[a-z]+|ora)$/ }, (args) => (byPackage.has(args.path) ? { path: byPackage.get(args.path), external: true } : undefined));
+  },
+};
+
+/** In the bundle of `command`, the other commands' modules are stubs that throw if ever run. */
+const onlyCommand = (command) => ({
+  name: 'only-command',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      args.importer.endsWith('/src/cli.ts') && args.path !== `./commands/${COMMAND_MODULES[command]}.js` ? { path: args.path, namespace: 'other-command' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
+      contents: `throw new Error("spasm: dist/cmd-${command}.js cannot run ${args.path}");\n`,
+      loader: 'js',
+    }));
+  },
 });
+
+await Promise.all([
+  build({ ...common, entryPoints: Object.fromEntries(Object.entries(LIBS)), splitting: true, chunkNames: 'lib-chunk-[hash]' }),
+  build({ ...common, entryPoints: { main: 'src/main.ts' }, plugins: [stubChildProcessInCommander, libsOutside] }),
+  ...Object.keys(COMMAND_MODULES).map((command) =>
+    build({ ...common, entryPoints: { [`cmd-${command}`]: 'src/main.ts' }, plugins: [stubChildProcessInCommander, libsOutside, onlyCommand(command)] }),
+  ),
+]);
 
 // `spasm --help` never changes between builds of the same code (fixed width,
 // no colour), so render it now; bin/spasm.js prints it without starting the

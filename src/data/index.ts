@@ -13,8 +13,8 @@ import digests from './generated/digests.json' with { type: 'json' };
 import { parseExercises, parseHomeProgram, parseLogOptions, parseProtocol, parseRedFlags, parseSources } from './parse.js';
 import type { ExerciseLibrary, HomeProgram, LogOptions, ParseResult, Protocol, RedFlagScreen, SourceList } from './types.js';
 
-// From src/data/index.ts (vitest, tsx) data/ is two levels up; from a bundled
-// chunk in dist/ it is one level up. The first that holds protocol.json wins.
+// From src/data/index.ts (vitest, tsx) data/ is two levels up; from a bundle
+// in dist/ it is one level up. The first that holds protocol.json wins.
 const CANDIDATES = ['../data/', '../../data/'];
 
 let directory: string | undefined;

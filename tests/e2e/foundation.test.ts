@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli.js';
+import { COMMANDS, createProgram } from '../../src/cli.js';
 import { emptyStore, type Episode } from '../../src/core/records.js';
 import { runSpasm, runSpasmAsync, spawnSpasm } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
@@ -78,6 +78,25 @@ describe('the command line', () => {
     const { dir } = storeWith('{broken');
     expect(runSpasm(['status'], { dataDir: dir }).stderr).not.toMatch(/\n\s+at /);
     expect(runSpasm(['status', '--debug'], { dataDir: dir }).stderr).toMatch(/\n\s+at /);
+  });
+
+  // bin/spasm.js runs dist/cmd-<command>.js for the command on the line, and
+  // dist/main.js (every command) when the line starts otherwise.
+  it.each(COMMANDS)('%s: its own bundle and the all-commands one agree on help', (command) => {
+    const own = runSpasm([command, '--help']);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain(`Usage: spasm ${command}`);
+    expect(runSpasm(['--no-color', command, '--help'])).toEqual(own);
+  });
+
+  it('a global option before the command runs it the same (the all-commands bundle)', () => {
+    const dir = tempDataDir();
+    const first = runSpasm(['--data-dir', dir, 'log', '--onset', '2h ago', '--pain', '5', '--lasted', '1h', '--json'], { env: { SPASM_NOW: NOW } });
+    expect(first.code).toBe(0);
+    const id = (JSON.parse(first.stdout) as { id: string }).id;
+    const after = runSpasm(['log', 'show', id, '--json', '--data-dir', dir], { env: { SPASM_NOW: NOW } });
+    expect(after).toEqual({ ...first, stdout: after.stdout });
+    expect(JSON.parse(after.stdout)).toEqual(JSON.parse(first.stdout));
   });
 
   it('--data-dir wins over SPASM_DATA_DIR', () => {

@@ -66,6 +66,19 @@ describe('spasm routine (built binary, no terminal)', () => {
   });
 });
 
+describe('spasm exercises (built binary)', () => {
+  it('lists the catalogue and shows one exercise, in text and JSON', () => {
+    const list = runSpasm(['exercises']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^pelvic-tilt +Pelvic tilt +hold 5 s/m);
+    const json = JSON.parse(runSpasm(['exercises', '--json']).stdout) as Array<{ id: string }>;
+    expect(json.map((e) => e.id)).toContain('pelvic-tilt');
+    const one = runSpasm(['exercises', 'show', 'pelvic-tilt']);
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n')[0]).toBe('Pelvic tilt');
+  });
+});
+
 describe('spasm routine in a real terminal', () => {
   it('a skip and a stop, chosen with the keys', async () => {
     const dataDir = tempDataDir();
