@@ -1,3 +1,4 @@
+import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
 import { prompter, type Prompter } from './ui/prompts.js';
@@ -52,7 +53,9 @@ export function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY
 export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal: AbortSignal): Deps {
   const env = proc.env;
   const stderrIsTTY = Boolean(proc.stderr.isTTY);
-  const stdinIsTTY = Boolean(proc.stdin.isTTY);
+  // isatty(0), not proc.stdin.isTTY: that getter builds the stdin stream (3 ms
+  // when stdin is /dev/null) only to answer; a prompt builds it when it asks.
+  const stdinIsTTY = isatty(0);
   return {
     clock: createClock(env),
     store: openStore(resolveDataDir(globals.dataDir, env)),
