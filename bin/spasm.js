@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// A shim: the program lives in dist/ (built by `npm run build`). CommonJS on
-// purpose (bin/package.json), so that `spasm --version` answers without
-// starting Node's ES module loader, which costs more than the rest of it.
+// A shim: the program lives in dist/ (built by `npm run build`, see
+// scripts/build.mjs). CommonJS on purpose (bin/package.json), like the
+// bundles it loads: Node's ES module loader costs more to start than
+// `--version` does, and starts only if a prompt or a spinner is needed.
 'use strict';
 const args = process.argv.slice(2);
 // `spasm --help` is static text, rendered by the build into dist/help.txt.
@@ -19,7 +20,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(text);
 } else {
   require('node:module').enableCompileCache?.();
-  // The bundle of the command on the line (dist/cmd-<command>.js), else the one with every command.
-  const own = /^[a-z]+$/.test(args[0] ?? '') && `../dist/cmd-${args[0]}.js`;
-  import(own && require('node:fs').existsSync(require('node:path').join(__dirname, own)) ? own : '../dist/main.js');
+  // The bundle of the command on the line (dist/cmd-<command>.cjs), else the one with every command.
+  const own = /^[a-z]+$/.test(args[0] ?? '') && require('node:path').join(__dirname, '..', 'dist', `cmd-${args[0]}.cjs`);
+  require(own && require('node:fs').existsSync(own) ? own : '../dist/main.cjs');
 }

@@ -3,4 +3,5 @@
 import pkg from '../package.json' with { type: 'json' };
 import { run } from './run.js';
 
-await run(process.argv.slice(2), pkg.version);
+// Not awaited: the bundles are CommonJS, and run() reports every error itself.
+void run(process.argv.slice(2), pkg.version);
