@@ -83,9 +83,10 @@ function sameBytes(parts: Buffer[], bytes: Buffer): boolean {
 
 /**
  * Writes the store as conf and write-file-atomic do: a temp file beside it
- * (mode 0600), flushed to disk, then renamed over it. A crash leaves the old
- * store or the new one, never half of one; the next writer removes a killed
- * writer's temp file (removeLeftoverTempFiles).
+ * (mode 0600), flushed to disk, then renamed over it; then the directory is
+ * flushed too. A crash leaves the old store or the new one, never half of
+ * one; the next writer removes a killed writer's temp file
+ * (removeLeftoverTempFiles).
  */
 function writeAtomic(file: string, parts: Buffer[]): void {
   const temp = `${file}.tmp-${process.pid}`;
@@ -102,6 +103,13 @@ function writeAtomic(file: string, parts: Buffer[]): void {
   }
   closeSync(fd);
   renameSync(temp, file);
+  // And the rename itself, so that a write spasm reported survives a power cut.
+  const dirFd = openSync(dirname(file), 'r');
+  try {
+    fsyncSync(dirFd);
+  } finally {
+    closeSync(dirFd);
+  }
 }
 
 function reasonOf(error: unknown): string {
