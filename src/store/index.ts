@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, existsSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
 import { fingerprint } from '../digest.js';
 import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
@@ -82,33 +83,61 @@ function sameBytes(parts: Buffer[], bytes: Buffer): boolean {
 }
 
 /**
- * Writes the store as conf and write-file-atomic do: a temp file beside it
- * (mode 0600), flushed to disk, then renamed over it; then the directory is
- * flushed too. A crash leaves the old store or the new one, never half of
- * one; the next writer removes a killed writer's temp file
- * (removeLeftoverTempFiles).
+ * The file a write replaces: the store, or the file it links to (a store
+ * kept elsewhere through a symlink stays there, link and all).
  */
-function writeAtomic(file: string, parts: Buffer[]): void {
-  const temp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(temp, 'wx', 0o600);
+function realTarget(file: string): string {
   try {
-    for (const part of parts) {
-      for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
-    }
-    fsyncSync(fd);
+    return realpathSync(file);
   } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
     throw error;
   }
-  closeSync(fd);
-  renameSync(temp, file);
-  // And the rename itself, so that a write spasm reported survives a power cut.
-  const dirFd = openSync(dirname(file), 'r');
+}
+
+/**
+ * Writes the store as write-file-atomic does: a temp file beside it (mode
+ * 0600, owned as the old store was), flushed to disk, renamed over it, then
+ * the directory flushed. A crash leaves the old store or the new one, never
+ * half of one. `stillOurs` is asked just before the rename: a writer that
+ * lost the lock (a stall of seconds) must not overwrite another's write.
+ * Throws only when nothing was replaced, with no temp file left.
+ */
+function writeAtomic(file: string, parts: Buffer[], stillOurs: () => boolean): void {
+  const target = realTarget(file);
+  removeLeftoverTempFiles(target);
+  const temp = `${target}.tmp-${process.pid}`;
+  const previous = statSync(target, { throwIfNoEntry: false });
+  const fd = openSync(temp, 'wx', 0o600);
+  let renamed = false;
   try {
-    fsyncSync(dirFd);
+    try {
+      for (const part of parts) {
+        for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
+      }
+      // Run as root (sudo), spasm must not take the user's store away from them.
+      if (previous && process.getuid?.() === 0 && previous.uid !== 0) fchownSync(fd, previous.uid, previous.gid);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (!stillOurs()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
+    renameSync(temp, target);
+    renamed = true;
   } finally {
-    closeSync(dirFd);
+    if (!renamed) rmSync(temp, { force: true });
+  }
+  // The write has happened. Flushing the directory makes it survive a power
+  // cut too; some file systems cannot, which must not undo the report.
+  try {
+    const dirFd = openSync(dirname(target), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  } catch {
+    // Best effort.
   }
 }
 
@@ -174,6 +203,21 @@ function sessionsParsed(doc: StoreDoc): boolean {
   return Object.getOwnPropertyDescriptor(doc, 'routineSessions')?.get === undefined;
 }
 
+/**
+ * The document without its sessions, from verified bytes; undefined if they
+ * are not in the shape spasm writes (then the full check decides).
+ */
+function parseHead(bytes: Buffer, mark: number): StoreDoc | undefined {
+  let head: Partial<StoreDoc>;
+  try {
+    head = JSON.parse(`${bytes.toString('utf8', 0, mark)}}`) as Partial<StoreDoc>;
+  } catch {
+    return undefined;
+  }
+  const shaped = head.schemaVersion === SCHEMA_VERSION && Array.isArray(head.episodes) && typeof head.settings === 'object' && head.settings !== null && Array.isArray(head.retiredIds);
+  return shaped ? (head as StoreDoc) : undefined;
+}
+
 async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routineSessions']) => void = () => undefined): Promise<Loaded> {
   let bytes: Buffer;
   try {
@@ -184,17 +228,18 @@ async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routine
   }
   // The bytes spasm itself wrote and checked: trust them, and leave the sessions for later
   // (only the head is decoded and parsed; the sessions stay bytes until used).
+  // Anything else, even with a matching fingerprint, is checked in full below.
   const verified = isVerified(file, bytes);
   const mark = verified ? bytes.indexOf(SESSIONS_MARK) : -1;
-  if (mark > 0 && bytes.at(-2) === 0x5d && bytes.at(-1) === 0x7d) {
-    const head = JSON.parse(`${bytes.toString('utf8', 0, mark)}}`) as StoreDoc;
-    if (head.schemaVersion === SCHEMA_VERSION) {
-      const sessions = bytes.subarray(mark + SESSIONS_MARK.length - 1, -1);
-      lazySessions(head, sessions, onParse);
-      unparsedSessions.set(head, sessions);
-      return { doc: head, bytes, sessions };
-    }
+  const head = mark > 0 && bytes.at(-2) === 0x5d && bytes.at(-1) === 0x7d ? parseHead(bytes, mark) : undefined;
+  if (head) {
+    const sessions = bytes.subarray(mark + SESSIONS_MARK.length - 1, -1);
+    lazySessions(head, sessions, onParse);
+    unparsedSessions.set(head, sessions);
+    return { doc: head, bytes, sessions };
   }
+  // Decoding would quietly turn bad bytes into U+FFFD, and the next write would keep that.
+  if (!isUtf8(bytes)) throw new StoreError(`the store ${file} is damaged: it is not UTF-8 text`, RESTORE_HINT);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
@@ -211,7 +256,6 @@ async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routine
     }
     throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
   }
-  if (verified && migrated.from === SCHEMA_VERSION) return { doc: migrated.doc as unknown as StoreDoc, bytes };
   const { checkStoreDoc } = await import('./validate.js');
   const checked = checkStoreDoc(migrated.doc);
   if (!checked.ok) {
@@ -251,10 +295,12 @@ function ensureDir(dir: string): void {
   }
 }
 
-/** Temp files that a writer killed mid-write left behind; only a lock holder may remove them. */
-function removeLeftoverTempFiles(dir: string): void {
+/** Temp files that a writer killed mid-write left beside `target`; only a lock holder may remove them. */
+function removeLeftoverTempFiles(target: string): void {
+  const dir = dirname(target);
+  const prefix = `${basename(target)}.tmp-`;
   for (const name of readdirSync(dir)) {
-    if (name.startsWith(`${STORE_FILE}.tmp-`)) rmSync(join(dir, name), { force: true });
+    if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
   }
 }
 
@@ -309,13 +355,18 @@ export function openStore(dir: string): Store {
         }
         if (isCompromised()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
         try {
-          removeLeftoverTempFiles(dir);
           // Forget the old digest first: a crash between the two writes leaves none, never a wrong one.
           rmSync(join(dir, VERIFIED_FILE), { force: true });
-          writeAtomic(file, parts);
-          writeFileSync(join(dir, VERIFIED_FILE), `${fingerprint(...parts)}\n`, { mode: 0o600 });
+          writeAtomic(file, parts, () => !isCompromised());
         } catch (error) {
+          if (error instanceof StoreError) throw error;
           throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
+        }
+        // Saved. The digest only spares the next reader the full check, so failing to record it loses nothing.
+        try {
+          writeFileSync(join(dir, VERIFIED_FILE), `${fingerprint(...parts)}\n`, { mode: 0o600 });
+        } catch {
+          rmSync(join(dir, VERIFIED_FILE), { force: true });
         }
         return result;
       });

@@ -16,7 +16,11 @@ export interface LockOptions {
 }
 
 export interface Held {
-  /** False once the lock was lost (removed or taken over by another process). */
+  /**
+   * False once the lock was lost (removed or taken over by another process).
+   * Reads the lock's owner now: the refresh timer cannot run during a long
+   * synchronous stall, which is when a takeover happens.
+   */
   intact(): boolean;
   release(): void;
 }
@@ -98,5 +102,5 @@ export async function takeLock(path: string, options: LockOptions): Promise<Held
   };
   // Ctrl-C ends through process.exit(130): leave no lock behind.
   process.once('exit', release);
-  return { intact: () => intact, release };
+  return { intact: () => intact && ownerOf(path) === token, release };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStore } from '../../src/core/records.js';
@@ -208,6 +208,47 @@ describe('openStore', () => {
     const tail = (b: Buffer) => b.subarray(b.indexOf('"routineSessions"'));
     expect(tail(after).equals(tail(bytes))).toBe(true);
     expect((await store.read()).episodes[0]!.notes).toBe('kürzer');
+  });
+
+  it('a store kept elsewhere through a symlink stays there: the link is kept, its file updated', async () => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    const elsewhere = join(tempDataDir(), '..', 'synced');
+    mkdirSync(elsewhere);
+    const real = join(elsewhere, 'health.json');
+    const store = openStore(dir);
+    writeFileSync(real, JSON.stringify(emptyStore()));
+    symlinkSync(real, store.file);
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
+    expect(lstatSync(store.file).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8')).episodes).toHaveLength(1);
+    expect([...readdirSync(dir), ...readdirSync(elsewhere)].filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect((await store.read()).episodes.map((e) => e.id)).toEqual(['eaaaa']);
+  });
+
+  it.each([
+    ['a head that is not JSON', '{"schemaVersion":1,"episodes":[oops],"settings":{},"retiredIds":[],"routineSessions":[]}', 'not valid JSON'],
+    ['a head without its keys', '{"schemaVersion":1,"routineSessions":[]}', 'is damaged'],
+  ])('bytes that match their fingerprint but are not in spasm\'s shape are checked in full (%s): exit 3', async (_name, text, reason) => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'spasm.json'), text);
+    writeFileSync(join(dir, 'spasm.json.verified'), `${fingerprint(text)}\n`);
+    const error = await refusal(openStore(dir).read());
+    expect(error.message).toContain(reason);
+    expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe(text);
+  });
+
+  it('refuses a store that is not UTF-8 (exit 3) rather than replace the bad bytes, and leaves it as it was', async () => {
+    const dir = tempDataDir();
+    mkdirSync(dir, { recursive: true });
+    const store = openStore(dir);
+    const [head, tail] = JSON.stringify({ ...emptyStore(), episodes: [episode({ id: 'eaaaa', onset, notes: 'X' })] }).split('"X"');
+    const bytes = Buffer.concat([Buffer.from(`${head}"`), Buffer.from([0xff, 0xfe]), Buffer.from(`"${tail}`)]);
+    writeFileSync(store.file, bytes);
+    expect((await refusal(store.read())).message).toContain('not UTF-8');
+    expect((await refusal(store.update((doc) => void (doc.retiredIds = ['x'])))).message).toContain('not UTF-8');
+    expect(readFileSync(store.file).equals(bytes)).toBe(true);
   });
 
   it('sessionTimes reads when each session happened, parsed or not, whatever the text inside', async () => {
