@@ -71,7 +71,8 @@ const commonJs = {
   outExtension: { '.js': '.cjs' },
   // The source is ES modules and finds its files from import.meta.url.
   define: { 'import.meta.url': '__spasm_url' },
-  banner: { js: 'const __spasm_url=require("node:url").pathToFileURL(__filename).href;' },
+  // The banner goes before esbuild's own "use strict", which then no longer counts: say it first.
+  banner: { js: '"use strict";const __spasm_url=require("node:url").pathToFileURL(__filename).href;' },
 };
 const esModules = {
   ...common,

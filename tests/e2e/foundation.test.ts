@@ -1,6 +1,6 @@
 // The foundation through the built binary (npm test builds it first).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, createProgram } from '../../src/cli.js';
@@ -80,13 +80,20 @@ describe('the command line', () => {
     expect(runSpasm(['status', '--debug'], { dataDir: dir }).stderr).toMatch(/\n\s+at /);
   });
 
-  // bin/spasm.js runs dist/cmd-<command>.js for the command on the line, and
-  // dist/main.js (every command) when the line starts otherwise.
+  // bin/spasm.js runs dist/cmd-<command>.cjs for the command on the line, and
+  // dist/main.cjs (every command) when the line starts otherwise.
   it.each(COMMANDS)('%s: its own bundle and the all-commands one agree on help', (command) => {
     const own = runSpasm([command, '--help']);
     expect(own.code).toBe(0);
     expect(own.stdout).toContain(`Usage: spasm ${command}`);
     expect(runSpasm(['--no-color', command, '--help'])).toEqual(own);
+  });
+
+  it('every CommonJS bundle runs in strict mode (its first statement says so)', () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const bundles = readdirSync(dist).filter((name) => name.endsWith('.cjs'));
+    expect(bundles).toEqual(expect.arrayContaining(['main.cjs', ...COMMANDS.map((c) => `cmd-${c}.cjs`)]));
+    for (const name of bundles) expect(readFileSync(new URL(name, dist), 'utf8').startsWith('"use strict";')).toBe(true);
   });
 
   it('a global option before the command runs it the same (the all-commands bundle)', () => {
