@@ -216,9 +216,11 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
         .description('a standalone countdown: cold, heat (20 min) or breathe (3 min)')
         .argument('<kind>', 'cold, heat or breathe')
         .option('--minutes <n>', 'how long; cold and heat default 20, breathe 3')
+        .option('--pace <pace>', 'breathe only: slow (the default, a longer breath out), box, or shorter if slow feels hard')
         .action(run(async () => (await import('./commands/timer.js')).timer)),
       'spasm timer cold',
       'spasm timer breathe --minutes 5',
+      'spasm timer breathe --pace box',
     );
   } else program.command('timer');
 

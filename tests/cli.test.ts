@@ -88,6 +88,7 @@ describe('each command receives its options', () => {
     ['exercises show', ['exercises', 'show', 'pelvic-tilt'], {}, ['pelvic-tilt']],
     ['timer', ['timer', 'cold'], {}, ['cold']],
     ['timer', ['timer', 'breathe', '--minutes', '5'], { minutes: '5' }, ['breathe']],
+    ['timer', ['timer', 'breathe', '--pace', 'box'], { pace: 'box' }, ['breathe']],
     ['export', ['export', '--output', 'b.json', '--force'], { output: 'b.json', force: true }, []],
     ['import', ['import', 'b.json'], {}, ['b.json']],
     ['config set', ['config', 'set', 'program', 'p.json'], {}, ['program', 'p.json']],

@@ -1,9 +1,10 @@
+import { pacesOf } from '../core/breathing.js';
 import { ongoingEpisode } from '../core/episodes.js';
 import { formatSpan } from '../core/time.js';
 import { parseChoice, parseMinutes } from '../core/values.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
-import { InterruptedError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { bell } from '../ui/countdown.js';
 import { runTimed } from '../ui/timed.js';
 
@@ -11,6 +12,8 @@ import { runTimed } from '../ui/timed.js';
 export interface TimerOptions {
   /** Whole minutes; cold and heat default 20 (and at most 20, the safe limit), breathe 3. */
   minutes?: string;
+  /** breathe only: slow (the default), box or shorter, as the protocol's data offers them. */
+  pace?: string;
 }
 
 const KINDS = ['cold', 'heat', 'breathe'] as const;
@@ -23,9 +26,13 @@ export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Pr
   const step = protocol.steps.find((s) => s.timer === kind)!;
   const defaultMinutes = kind === 'breathe' ? protocol.breathing.minutes : protocol.thresholds.therapyMinutes;
   const minutes = opts.minutes === undefined ? defaultMinutes : parseMinutes(opts.minutes, '--minutes', 1, MAX_MINUTES[kind]);
+  const paces = pacesOf(protocol.breathing);
+  if (opts.pace !== undefined && kind !== 'breathe') throw new UsageError(`--pace is for spasm timer breathe, not ${kind}`);
+  const paceId = opts.pace === undefined ? 'slow' : parseChoice(opts.pace, paces.map((p) => p.id), '--pace');
+  const pace = paces.find((p) => p.id === paceId)!;
   const { io } = deps;
   const reminder = kind === 'breathe' ? '' : (step.cautions[0] ?? '');
-  const result = await runTimed(deps, { timer: kind, minutes, title: step.title, reminder, breathing: protocol.breathing });
+  const result = await runTimed(deps, { timer: kind, minutes, title: step.title, reminder, pace });
 
   const doneMs = result.end.getTime() - result.start.getTime();
   let saved = '';
@@ -46,5 +53,6 @@ export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Pr
   bell(io.progressStream, io.stderrIsTTY);
   const { therapyIntervalMinHours: min, therapyIntervalMaxHours: max } = protocol.thresholds;
   const next = kind === 'breathe' ? '' : ` Next ${kind} session: in ${min} to ${max} hours.`;
-  io.err(`Done: ${formatSpan(doneMs)} of ${kind === 'breathe' ? 'slow breathing' : kind}.${saved}${next}\n`);
+  const what = kind === 'breathe' ? { slow: 'slow breathing', box: 'box breathing', shorter: 'paced breathing' }[pace.id] : kind;
+  io.err(`Done: ${formatSpan(doneMs)} of ${what}.${saved}${next}\n`);
 }

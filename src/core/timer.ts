@@ -14,21 +14,37 @@ export function frameAt(startMs: number, durationMs: number, nowMs: number): Fra
   return { remainingMs: durationMs - elapsed, fraction: durationMs > 0 ? elapsed / durationMs : 1, done: elapsed >= durationMs };
 }
 
+export type BreathPhase = 'in' | 'hold' | 'out';
+
+/** One part of a breath: breathe in, hold, or breathe out, for whole seconds. */
+export interface PacePhase {
+  readonly kind: BreathPhase;
+  readonly seconds: number;
+}
+
 export interface BreathFrame {
-  phase: 'in' | 'out';
-  /** Whole seconds left in this breath phase, counting down to 1. */
+  phase: BreathPhase;
+  /** Whole seconds left in this phase, counting down to 1. */
   count: number;
   /** Breaths begun so far, from 1. */
   breath: number;
+  /** Which of the pace's phases (0-based), to tell a hold after in from one after out. */
+  index: number;
 }
 
-/** The pacer at `elapsedMs`: inhale for `inhaleS`, then exhale for `exhaleS`, repeated. */
-export function breathAt(elapsedMs: number, inhaleS: number, exhaleS: number): BreathFrame {
-  const cycle = (inhaleS + exhaleS) * 1000;
+/** The pacer at `elapsedMs`: the phases one after another, repeated (phases of 0 s are passed over). */
+export function breathAt(elapsedMs: number, phases: readonly PacePhase[]): BreathFrame {
+  const cycle = phases.reduce((n, p) => n + p.seconds, 0) * 1000;
   const inCycle = ((elapsedMs % cycle) + cycle) % cycle;
   const breath = Math.floor(elapsedMs / cycle) + 1;
-  if (inCycle < inhaleS * 1000) return { phase: 'in', count: Math.ceil((inhaleS * 1000 - inCycle) / 1000), breath };
-  return { phase: 'out', count: Math.ceil((cycle - inCycle) / 1000), breath };
+  let start = 0;
+  for (const [index, phase] of phases.entries()) {
+    const end = start + phase.seconds * 1000;
+    if (inCycle < end) return { phase: phase.kind, count: Math.ceil((end - inCycle) / 1000), breath, index };
+    start = end;
+  }
+  /* c8 ignore next: inCycle < cycle, so a phase always matches */
+  return { phase: phases[0]!.kind, count: phases[0]!.seconds, breath, index: 0 };
 }
 
 /** mm:ss for a countdown, rounding up so it never shows 00:00 before the end. */

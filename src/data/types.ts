@@ -70,6 +70,8 @@ export interface Breathing {
   readonly minutes: number;
   /** An optional alternative pattern (box breathing); absent when not offered. */
   readonly box?: BoxBreathing;
+  /** An optional shorter pace, for when slow breathing feels hard; absent when not offered. */
+  readonly shorter?: { readonly inhaleSeconds: number; readonly exhaleSeconds: number };
   readonly sources: Sources;
 }
 

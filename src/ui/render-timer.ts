@@ -1,4 +1,4 @@
-import { breathAt, formatCountdown, progressBar, type Frame } from '../core/timer.js';
+import { breathAt, formatCountdown, progressBar, type Frame, type PacePhase } from '../core/timer.js';
 import { makeStyle } from './style.js';
 
 /** The live line of a cold or heat countdown: what, time left, a bar, the reminder. */
@@ -8,11 +8,27 @@ export function therapyLine(kind: 'cold' | 'heat', frame: Frame, reminder: strin
   return `${label}  ${c.bold(formatCountdown(frame.remainingMs))} left  ${progressBar(frame.fraction)}\n  ${c.dim(reminder)}`;
 }
 
-/** The live line of the breathing pacer: in or out, its own count, the time left. */
-export function breatheLine(frame: Frame, elapsedMs: number, inhaleS: number, exhaleS: number, color: boolean): string {
+const CUES = { in: 'Breathe in ', hold: 'Hold       ', out: 'Breathe out' } as const;
+
+/**
+ * The live line of the breathing pacer: in, hold or out, its own count, the
+ * time left. The dots fill while breathing in, stay full in the hold after
+ * it, empty while breathing out, and stay empty in the hold after that.
+ */
+export function breatheLine(frame: Frame, elapsedMs: number, phases: readonly PacePhase[], color: boolean): string {
   const c = makeStyle(color);
-  const breath = breathAt(elapsedMs, inhaleS, exhaleS);
-  const cue = breath.phase === 'in' ? c.cyan.bold('Breathe in ') : c.green.bold('Breathe out');
-  const dots = breath.phase === 'in' ? '●'.repeat(inhaleS - breath.count + 1) : '●'.repeat(breath.count);
-  return `${cue}  ${c.bold(String(breath.count))}  ${dots.padEnd(Math.max(inhaleS, exhaleS))}  ${c.dim(`${formatCountdown(frame.remainingMs)} left`)}`;
+  const breath = breathAt(elapsedMs, phases);
+  const cue = breath.phase === 'in' ? c.cyan.bold(CUES.in) : breath.phase === 'out' ? c.green.bold(CUES.out) : c.yellow.bold(CUES.hold);
+  const width = Math.max(...phases.map((p) => p.seconds));
+  const phase = phases[breath.index]!;
+  const lastBreath = phases.slice(0, breath.index).reverse().find((p) => p.kind !== 'hold');
+  const dots =
+    breath.phase === 'in'
+      ? '●'.repeat(phase.seconds - breath.count + 1)
+      : breath.phase === 'out'
+        ? '●'.repeat(breath.count)
+        : lastBreath?.kind === 'in'
+          ? '●'.repeat(lastBreath.seconds)
+          : '';
+  return `${cue}  ${c.bold(String(breath.count))}  ${dots.padEnd(width)}  ${c.dim(`${formatCountdown(frame.remainingMs)} left`)}`;
 }

@@ -1,6 +1,7 @@
 // Runs one step of the walk-through on screen: shows it, asks start/skip/stop
 // (unless hands-free), counts its timer. It never touches the store: the
 // command saves the outcome after each step.
+import { pacesOf } from '../core/breathing.js';
 import type { TherapyChoice, TherapyKind, TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
 import { isTherapyStep, therapyKindFor } from '../core/walkthrough.js';
@@ -56,10 +57,14 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
 
   const minutes = step.id === 'breathing' ? protocol.breathing.minutes : step.id === 'stretches' ? null : step.minutes;
   io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns));
+  // Breathing offers its paces (clinical.md section 6), the default first; hands-free keeps that.
+  const paces = pacesOf(protocol.breathing);
+  let pace = paces[0]!;
   if (!handsFree) {
-    const action = await askStepAction(deps.prompt, step, minutes);
+    const action = await askStepAction(deps.prompt, step, minutes, step.timer === 'breathe' ? paces : []);
     if (action === 'skip') return outcome('skipped');
     if (action === 'stop') return outcome('stopped');
+    pace = paces.find((p) => p.id === action) ?? pace;
   }
 
   if (step.id === 'stretches') return { ...(await runStretches(step, deps, handsFree)), kind, choice };
@@ -71,7 +76,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
   }
 
   const timed = step.timer === 'cold' || step.timer === 'heat';
-  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: timed ? (step.cautions[0] ?? '') : '', breathing: protocol.breathing });
+  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: timed ? (step.cautions[0] ?? '') : '', pace });
   const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
   io.err(`Done: ${step.title}.\n`);

@@ -4,7 +4,8 @@
 import type { TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
 import { formatIso, ms } from '../core/time.js';
-import type { Breathing, TimerKind } from '../data/types.js';
+import { describePace, type Pace } from '../core/breathing.js';
+import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
 import { breatheLine, therapyLine } from './render-timer.js';
@@ -20,7 +21,8 @@ export interface TimedOptions {
   title: string;
   /** Shown under a cold/heat countdown and in its plain line (the cover reminder). */
   reminder: string;
-  breathing: Pick<Breathing, 'inhaleSeconds' | 'exhaleSeconds'>;
+  /** The breathing pace (the pacer only). */
+  pace: Pace;
 }
 
 export interface TimedResult extends CountdownResult {
@@ -31,7 +33,7 @@ export interface TimedResult extends CountdownResult {
 export async function runTimed(deps: Deps, options: TimedOptions): Promise<TimedResult> {
   const { io } = deps;
   const { timer, minutes, title, reminder } = options;
-  const { inhaleSeconds, exhaleSeconds } = options.breathing;
+  const { pace } = options;
   const c = makeStyle(io.errColor);
   const result = await runCountdown({
     clock: deps.clock,
@@ -42,10 +44,10 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
     tickMs: timer === 'breathe' ? 1000 : undefined,
     plainStart:
       timer === 'breathe'
-        ? `${title}: ${minutes} min, in for ${inhaleSeconds} s, out for ${exhaleSeconds} s.`
+        ? `${title}: ${minutes} min, ${pace.id === 'box' ? 'box breathing, ' : ''}${describePace(pace)}.`
         : `${title}: ${minutes} min.${reminder ? ` ${reminder}` : ''}`,
     render: (frame, elapsed) => {
-      if (timer === 'breathe') return breatheLine(frame, elapsed, inhaleSeconds, exhaleSeconds, io.errColor);
+      if (timer === 'breathe') return breatheLine(frame, elapsed, pace.phases, io.errColor);
       if (timer === 'cold' || timer === 'heat') return therapyLine(timer, frame, reminder, io.errColor);
       return `${c.bold(title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
     },

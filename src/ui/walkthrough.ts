@@ -1,5 +1,6 @@
 // The screens and questions of `spasm start`. Every screen fits 80 columns,
 // leads with a plain title, and says in words what colour only underlines.
+import { describePace, type Pace, type PaceId } from '../core/breathing.js';
 import type { RedFlagResult, TherapyChoice, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
 import type { WalkSummary } from '../core/walkthrough.js';
@@ -94,16 +95,28 @@ export function renderStep(step: Step, n: number, total: number, color: boolean,
   return `\n${lines.join('\n')}\n\n`;
 }
 
-export type StepAction = 'start' | 'skip' | 'stop';
+/** Start (at the default pace, for breathing), start at another pace, skip or stop. */
+export type StepAction = 'start' | 'skip' | 'stop' | Exclude<PaceId, 'slow'>;
 
-/** Start, skip or stop before a step; the first answer says what Start does. */
-export async function askStepAction(prompt: Prompter, step: Step, minutes: number | null): Promise<StepAction> {
+const OTHER_PACES: Record<Exclude<PaceId, 'slow'>, string> = {
+  box: 'Box breathing instead',
+  shorter: 'A shorter pace, if slow breathing feels hard',
+};
+
+/**
+ * Start, skip or stop before a step; the first answer says what Start does.
+ * For the breathing step, `paces` (the default first) adds a choice of pace
+ * after Start, each described in seconds.
+ */
+export async function askStepAction(prompt: Prompter, step: Step, minutes: number | null, paces: readonly Pace[] = []): Promise<StepAction> {
   const start =
     step.id === 'stretches' ? 'Start the stretches' : minutes !== null ? `Start the ${minutes}-minute timer` : 'Done, next step';
+  const [first, ...others] = paces;
   return prompt.select<StepAction>({
     message: 'Ready?',
     choices: [
-      { name: start, value: 'start' },
+      { name: start, value: 'start', ...(first ? { description: describePace(first) } : {}) },
+      ...others.map((pace) => ({ name: OTHER_PACES[pace.id as Exclude<PaceId, 'slow'>], value: pace.id as Exclude<PaceId, 'slow'>, description: describePace(pace) })),
       { name: 'Skip this step', value: 'skip' },
       { name: 'Stop here', value: 'stop', description: 'End the walk-through now. What you did is saved; spasm start resumes here.' },
     ],

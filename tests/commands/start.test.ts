@@ -128,7 +128,7 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true, dataDir });
     let done = run(f, { redFlags: 'none', pain: '7', onset: '1h ago' });
     await answer('Ready?', 'down', 'enter'); // skip the rest position
-    await answer('Ready?', 'down', 'down', 'enter'); // stop at breathing
+    await answer('Ready?', 'down', 'down', 'down', 'down', 'enter'); // stop at breathing (after the two other paces and skip)
     await answer('How bad is the pain now?', 'enter'); // keeps the default, 7
     await done;
     let [e] = await stored(f);
@@ -159,6 +159,26 @@ describe('spasm start, on a terminal', () => {
     ]);
     expect(e!.walkthrough).toMatchObject({ next: 'heat', therapy: 'heat', choice: 'heat' });
     expect(e!.pain.map((p) => p.score)).toEqual([7, 7, 5, 5]);
+  });
+
+  it('the breathing step offers box breathing and a shorter pace, and the pacer follows the choice', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true, dataDir: tempDataDir() });
+    const done = run(f, { redFlags: 'none', pain: '6', onset: '1h ago' });
+    await answer('Ready?', 'down', 'enter'); // skip the rest position
+    await answer('Start the 3-minute timer');
+    expect(screen.getScreen()).toContain('in for 4 s, out for 6 s');
+    expect(screen.getScreen()).toContain('Box breathing instead');
+    expect(screen.getScreen()).toContain('A shorter pace, if slow breathing feels hard');
+    screen.keypress('down');
+    expect(screen.getScreen()).toContain('in for 4 s, hold for 4 s, out for 4 s, hold for 4 s');
+    screen.keypress('enter'); // box breathing
+    await answer('What would you like to use on your back?', 'enter');
+    await answer('Ready?', 'down', 'down', 'enter'); // stop at the cold pack
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    expect(f.stderr()).toContain('Slow breathing: 3 min, box breathing, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s.');
+    const [e] = await stored(f);
+    expect(e!.steps.find((s) => s.id === 'breathing')?.status).toBe('done');
   });
 
   it('a finished walk-through: the next start offers the session that is due', async () => {

@@ -43,6 +43,17 @@ describe('spasm timer', () => {
     expect((await f.deps.store.read()).episodes[0]!.therapy).toEqual([]);
   });
 
+  it.each([
+    ['box', 'Slow breathing: 3 min, box breathing, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s.', 'Done: 3 min of box breathing.'],
+    ['shorter', 'Slow breathing: 3 min, in for 3 s, out for 4 s.', 'Done: 3 min of paced breathing.'],
+    ['slow', 'Slow breathing: 3 min, in for 4 s, out for 6 s.', 'Done: 3 min of slow breathing.'],
+  ])('breathe --pace %s', async (pace, start, end) => {
+    const f = await ongoing();
+    await timer({ pace }, f.deps, 'breathe');
+    expect(f.stderr()).toContain(start);
+    expect(f.stderr()).toContain(end);
+  });
+
   it('Ctrl-C saves the part done and ends with exit 130', async () => {
     const f = await ongoing();
     const sleep = f.deps.clock.sleep;
@@ -71,6 +82,8 @@ describe('spasm timer', () => {
     [{ minutes: '21' }, 'heat', '--minutes must be a whole number of minutes from 1 to 20 (got "21")'],
     [{ minutes: '31' }, 'breathe', '--minutes must be a whole number of minutes from 1 to 30 (got "31")'],
     [{ minutes: 'ten' }, 'cold', '--minutes must be a whole number of minutes from 1 to 20 (got "ten")'],
+    [{ pace: 'fast' }, 'breathe', '--pace must be one of slow, box, shorter (got "fast")'],
+    [{ pace: 'box' }, 'cold', '--pace is for spasm timer breathe, not cold'],
   ])('%j %s → exit 2: %s', async (opts, kind, message) => {
     const f = await ongoing();
     const error = await timer(opts, f.deps, kind).catch((e: unknown) => e);

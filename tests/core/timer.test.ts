@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathAt, formatCountdown, frameAt, msToNextSecond, progressBar } from '../../src/core/timer.js';
+import { breathAt, formatCountdown, frameAt, msToNextSecond, progressBar, type PacePhase } from '../../src/core/timer.js';
 
 describe('frameAt', () => {
   it.each([
@@ -20,18 +20,36 @@ describe('frameAt', () => {
   });
 });
 
-describe('breathAt (4 s in, 6 s out)', () => {
-  it.each([
-    [0, 'in', 4, 1],
-    [999, 'in', 4, 1],
-    [1000, 'in', 3, 1],
-    [3999, 'in', 1, 1],
-    [4000, 'out', 6, 1],
-    [9999, 'out', 1, 1],
-    [10_000, 'in', 4, 2],
-    [175_000, 'out', 5, 18],
-  ])('at %d ms: %s, count %d, breath %d', (elapsed, phase, count, breath) => {
-    expect(breathAt(elapsed, 4, 6)).toEqual({ phase, count, breath });
+const slow: PacePhase[] = [
+  { kind: 'in', seconds: 4 },
+  { kind: 'out', seconds: 6 },
+];
+const box: PacePhase[] = [
+  { kind: 'in', seconds: 4 },
+  { kind: 'hold', seconds: 4 },
+  { kind: 'out', seconds: 4 },
+  { kind: 'hold', seconds: 4 },
+];
+
+describe('breathAt', () => {
+  it.each<[string, PacePhase[], number, string, number, number, number]>([
+    ['slow', slow, 0, 'in', 4, 1, 0],
+    ['slow', slow, 999, 'in', 4, 1, 0],
+    ['slow', slow, 1000, 'in', 3, 1, 0],
+    ['slow', slow, 3999, 'in', 1, 1, 0],
+    ['slow', slow, 4000, 'out', 6, 1, 1],
+    ['slow', slow, 9999, 'out', 1, 1, 1],
+    ['slow', slow, 10_000, 'in', 4, 2, 0],
+    ['slow', slow, 175_000, 'out', 5, 18, 1],
+    ['box', box, 0, 'in', 4, 1, 0],
+    ['box', box, 4000, 'hold', 4, 1, 1],
+    ['box', box, 7999, 'hold', 1, 1, 1],
+    ['box', box, 8000, 'out', 4, 1, 2],
+    ['box', box, 12_000, 'hold', 4, 1, 3],
+    ['box', box, 15_999, 'hold', 1, 1, 3],
+    ['box', box, 16_000, 'in', 4, 2, 0],
+  ])('%s pace, case %#', (_name, phases, elapsed, phase, count, breath, index) => {
+    expect(breathAt(elapsed, phases)).toEqual({ phase, count, breath, index });
   });
 });
 

@@ -140,6 +140,9 @@ describe('content', () => {
       recurrenceGapDays: 30, recurrenceLookbackDays: 365, sources: undefined,
     });
     expect([breathing.inhaleSeconds, breathing.exhaleSeconds, breathing.minutes]).toEqual([4, 6, 3]);
+    // clinical.md section 6: offer box breathing, and a shorter pace when slow feels hard.
+    expect(breathing.box).toEqual({ inSeconds: 4, holdSeconds: 4, outSeconds: 4, holdOutSeconds: 4 });
+    expect(breathing.shorter).toEqual({ inhaleSeconds: 3, exhaleSeconds: 4 });
   });
 
   it('has the ten exercises of clinical.md section 3', () => {

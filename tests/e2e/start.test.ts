@@ -162,7 +162,7 @@ describe('spasm start in a terminal', () => {
       t.write(key);
     };
     await answer('Start the 3-minute timer', keys.down + keys.enter); // skip the rest position
-    await answer('Start the 3-minute timer', keys.down + keys.enter); // skip the breathing
+    await answer('Start the 3-minute timer', keys.down.repeat(3) + keys.enter); // skip the breathing (after its two other paces)
     await answer('What would you like to use on your back?');
     await answer('Start the 20-minute timer');
     await t.waitFor(/Cold\s+\d\d:\d\d left/);
@@ -211,5 +211,17 @@ describe('spasm start in a terminal', () => {
     expect(e.redFlags).toMatchObject({ positive: ['saddle-numbness'], tier: 'emergency' });
     const show = runSpasm(['status', '--json'], { dataDir, env: { SPASM_NOW: at(HOUR) } });
     expect(JSON.parse(show.stdout).advice[0].code).toBe('seek-emergency-care');
+  });
+});
+
+describe('the breathing pacer in a terminal', () => {
+  it('box breathing cues in, hold and out, each with its count; Ctrl-C ends it with exit 130', async () => {
+    const t = await spawnPty(['timer', 'breathe', '--pace', 'box', '--minutes', '1'], { SPASM_DATA_DIR: tempDataDir(), SPASM_TIME_SCALE: '8', NO_COLOR: '1' });
+    await t.waitFor(/Breathe in\s+\d/);
+    await t.waitFor(/Hold\s+\d/);
+    await t.waitFor(/Breathe out\s+\d/);
+    t.write(keys.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(t.screen()).toContain('Stopped after');
   });
 });
