@@ -16,7 +16,8 @@ const help = () => {
 let text;
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
-} else if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && (text = help()) !== undefined) {
+} else if ((args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h'))) && (text = help()) !== undefined) {
+  // `spasm` alone shows the same help (commander would print it to stderr).
   process.stdout.write(text);
 } else {
   require('node:module').enableCompileCache?.();

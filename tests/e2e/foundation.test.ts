@@ -44,6 +44,13 @@ describe('the command line', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('spasm alone shows the help, exit 0', () => {
+    const alone = runSpasm([]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toBe(runSpasm(['--help']).stdout);
+    expect(alone.stdout).toContain('spasm start');
+  });
+
   it('the pre-rendered --help is byte for byte what the program prints', () => {
     let live = '';
     const program = createProgram(pkg.version, () => ({}) as never, { writeOut: (s) => void (live += s) });
