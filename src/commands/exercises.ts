@@ -4,7 +4,7 @@ import { loadExercises, loadSources } from '../data/index.js';
 import type { Exercise } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { doseOf, renderExercise } from '../ui/exercise.js';
+import { doseOf, isBreaths, renderExercise } from '../ui/exercise.js';
 import { makeStyle, wrap } from '../ui/style.js';
 
 /** Options of `spasm exercises` and `spasm exercises show`. */
@@ -13,9 +13,10 @@ export interface ExercisesOptions {
   json?: boolean;
 }
 
-/** "hold 5 s, 3–5 reps a side": the range from the start dose to the maximum. */
+/** "hold 5 s, 3–5 reps a side" or "10–60 breaths of 10 s": the range from the start dose to the maximum. */
 function shortDose(e: Exercise): string {
   const reps = e.reps.start === e.reps.max ? `${e.reps.max}` : `${e.reps.start}–${e.reps.max}`;
+  if (isBreaths(e)) return `${reps} breaths of ${e.holdSeconds} s`;
   return `hold ${e.holdSeconds} s, ${reps} reps${e.perSide ? ' a side' : ''}`;
 }
 
@@ -91,7 +92,8 @@ export async function exercisesShow(opts: ExercisesOptions, deps: Deps, input: s
   const c = makeStyle(deps.io.color);
   const w = Math.min(deps.io.columns, 80) - 2;
   const sources = loadSources();
-  const reps = (n: number) => `${n} ${n === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`;
+  const unit = isBreaths(e) ? ['breath', 'breaths'] : ['rep', 'reps'];
+  const reps = (n: number) => `${n} ${n === 1 ? unit[0] : unit[1]}${e.perSide ? ' on each side' : ''}`;
   const build = e.reps.start < e.reps.max ? `Start with ${reps(e.reps.start)}, and build up slowly to ${e.reps.max}.` : `Do ${reps(e.reps.max)}.`;
   const lines = [
     renderExercise(e, doseOf(e), deps.io.color, deps.io.columns).trimEnd(),

@@ -10,7 +10,7 @@ import type { HomeProgram } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { askPain, requireFlags } from '../ui/ask.js';
-import { exerciseSeconds, guideExercise, type Dose, type ExerciseResult } from '../ui/exercise.js';
+import { exerciseSeconds, guideExercise, isBreaths, type Dose, type ExerciseResult } from '../ui/exercise.js';
 import { isPromptExit } from '../ui/prompts.js';
 import { makeStyle } from '../ui/style.js';
 import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
@@ -90,7 +90,7 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   let hurt = false;
   for (const [i, exercise] of program.exercises.entries()) {
     const { dose, raisedFrom } = doses[i]!;
-    const up = raisedFrom === null ? '' : ` · ${dose.reps} reps today, up from ${raisedFrom}: your last sessions went well`;
+    const up = raisedFrom === null ? '' : ` · ${dose.reps} ${isBreaths(exercise) ? 'breaths' : 'reps'} today, up from ${raisedFrom}: your last sessions went well`;
     // No newline: guideExercise starts with one, so the header sits right above the exercise's name.
     io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
     let result: ExerciseResult;

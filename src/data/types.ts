@@ -189,8 +189,10 @@ export interface Exercise {
   readonly position: string;
   /** Shown numbered. */
   readonly instructions: readonly string[];
-  /** Hold per repetition, in seconds (a breath is about 5). */
+  /** Hold per repetition, in seconds (a breath is about 5); for `eachRep: 'breath'`, the length of one slow breath. */
   readonly holdSeconds: number;
+  /** What one repetition is: a hold (the default), or one slow breath, which is never held. */
+  readonly eachRep?: 'hold' | 'breath';
   /** Repetitions (per side when `perSide`): where to start and how far to build up. */
   readonly reps: Reps;
   readonly sets: number;

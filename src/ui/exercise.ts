@@ -19,9 +19,14 @@ export const doseOf = (e: Exercise): Dose => ({ reps: e.reps.start, sets: e.sets
 /** A short pause between repetitions, to let go before the next hold (pacing, not a clinical dose). */
 const RELAX_SECONDS = 3;
 
-/** The dose in one line: "Hold 5 s · 5 reps on each side · 2 sets · rest 30 s between sets". */
+/** Is one repetition a slow breath (never held, no pause between) rather than a hold? */
+export const isBreaths = (e: Pick<Exercise, 'eachRep'>): boolean => e.eachRep === 'breath';
+
+/** The dose in one line: "Hold 5 s · 5 reps on each side · 2 sets · rest 30 s between sets"; "10 breaths of 10 s". */
 function doseLine(e: Exercise, dose: Dose): string {
-  const parts = [`Hold ${dose.holdSeconds} s`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
+  const parts = isBreaths(e)
+    ? [`${dose.reps} ${dose.reps === 1 ? 'breath' : 'breaths'} of ${dose.holdSeconds} s`]
+    : [`Hold ${dose.holdSeconds} s`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
   if (dose.sets > 1) parts.push(`${dose.sets} sets`, `rest ${e.restSeconds} s between sets`);
   return parts.join(' · ');
 }
@@ -42,7 +47,7 @@ export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 
 /** About how long the exercise takes at `dose`, in seconds: holds, relaxing between them, rests between sets. */
 export function exerciseSeconds(e: Exercise, dose: Dose): number {
   const holds = dose.sets * dose.reps * (e.perSide ? 2 : 1);
-  return holds * (dose.holdSeconds + RELAX_SECONDS) + (dose.sets - 1) * e.restSeconds;
+  return holds * (dose.holdSeconds + (isBreaths(e) ? 0 : RELAX_SECONDS)) + (dose.sets - 1) * e.restSeconds;
 }
 
 /**
@@ -89,13 +94,19 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
     ).completed;
   const interrupted = { status: 'stopped', interrupted: true, hurt: false } as const;
   const sides = e.perSide ? ['left side', 'right side'] : [''];
+  const breaths = isBreaths(e);
   for (let set = 1; set <= dose.sets; set++) {
     for (let rep = 1; rep <= dose.reps; rep++) {
       for (const side of sides) {
-        const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}Rep ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
-        if (handsFree) bell(io.progressStream, tty);
+        const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}${breaths ? 'Breath' : 'Rep'} ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
+        // A bell at each hold; breaths follow one another without one (or a pause).
+        if (handsFree && (!breaths || rep === 1)) bell(io.progressStream, tty);
         // Hands-free there is no question to answer "stop" to: keep the way out on screen.
         const way = handsFree ? c.dim('  (Ctrl-C to stop)') : '';
+        if (breaths) {
+          if (!(await count(dose.holdSeconds, (left) => `${c.bold('Breathe')} ${left}  ${c.dim(where)}${way}`, `${where}: one slow breath, ${dose.holdSeconds} s`))) return interrupted;
+          continue;
+        }
         if (!(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(where)}${way}`, `${where}: hold ${dose.holdSeconds} s`))) return interrupted;
         if (!(await count(RELAX_SECONDS, (left) => `${c.green('Relax')} ${left}  ${c.dim(where)}`))) return interrupted;
       }

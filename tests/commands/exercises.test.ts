@@ -21,10 +21,13 @@ describe('spasm exercises', () => {
     for (const e of library.exercises) {
       const line = lines.find((l) => l.startsWith(`${e.id} `));
       expect(line).toContain(e.name);
-      expect(line).toContain(`hold ${e.holdSeconds} s, ${e.reps.start}–${e.reps.max} reps`);
+      const range = `${e.reps.start}–${e.reps.max}`;
+      // Belly breathing counts breaths, never held (data: eachRep "breath").
+      expect(line).toContain(e.eachRep === 'breath' ? `${range} breaths of ${e.holdSeconds} s` : `hold ${e.holdSeconds} s, ${range} reps`);
     }
+    expect(lines.find((l) => l.startsWith('diaphragmatic-breathing '))).toContain('10–60 breaths of 10 s');
     const rows = lines.slice(0, library.exercises.length);
-    expect(new Set(rows.map((l) => l.indexOf('hold '))).size).toBe(1);
+    expect(new Set(rows.map((l) => l.search(/(hold )?\d+(–\d+)? (reps|breaths)|hold /))).size).toBe(1);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
     expect(f.stdout()).toContain('spasm exercises show <id>');
   });

@@ -101,6 +101,17 @@ describe('spasm routine, checks before anything runs', () => {
     expect(f.stdout()).toBe('');
   });
 
+  it('belly breathing counts slow breaths, one after another, never "Hold" and no pause between', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'spasm-prog-')), 'breathing.json');
+    const progression = { addReps: { min: 1, max: 2 }, everyDays: 3, requireCleanSessions: 2, sources: ['NHSI'] };
+    writeFileSync(file, JSON.stringify({ id: 'breathe', name: 'Breathing', description: 'Belly breathing only.', exercises: [{ exercise: 'diaphragmatic-breathing', reps: { start: 3, max: 10 } }], progression, sources: ['NHSI'] }));
+    const f = fakeDeps({ now });
+    await routine({ ...allDone, program: file }, f.deps);
+    expect(f.stdout()).toContain('3 breaths of 10 s');
+    expect(f.stderr()).toContain('Breath 1/3: one slow breath, 10 s\nBreath 2/3: one slow breath, 10 s\nBreath 3/3: one slow breath, 10 s');
+    expect(f.stderr()).not.toMatch(/hold|Relax/i);
+  });
+
   it('an invalid --program file → exit 2 with the JSON path, nothing stored', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'spasm-prog-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ id: 'x', name: 'X', description: 'x', exercises: [{ exercise: 'handstand' }], progression: { addReps: 1, everyDays: 2, requireCleanSessions: 1, sources: ['NHSI'] }, sources: ['NHSI'] }));
