@@ -1,4 +1,4 @@
-import { pacesOf } from '../core/breathing.js';
+import { PACE_NAMES, pacesOf } from '../core/breathing.js';
 import { ongoingEpisode } from '../core/episodes.js';
 import { formatSpan } from '../core/time.js';
 import { parseChoice, parseMinutes } from '../core/values.js';
@@ -53,6 +53,6 @@ export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Pr
   bell(io.progressStream, io.stderrIsTTY);
   const { therapyIntervalMinHours: min, therapyIntervalMaxHours: max } = protocol.thresholds;
   const next = kind === 'breathe' ? '' : ` Next ${kind} session: in ${min} to ${max} hours.`;
-  const what = kind === 'breathe' ? { slow: 'slow breathing', box: 'box breathing', shorter: 'paced breathing' }[pace.id] : kind;
+  const what = kind === 'breathe' ? PACE_NAMES[pace.id].toLowerCase() : kind;
   io.err(`Done: ${formatSpan(doneMs)} of ${what}.${saved}${next}\n`);
 }

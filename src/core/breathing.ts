@@ -7,6 +7,9 @@ import type { PacePhase } from './timer.js';
 export const PACE_IDS = ['slow', 'box', 'shorter'] as const;
 export type PaceId = (typeof PACE_IDS)[number];
 
+/** Each pace's one name, wherever it is shown (the countdown, the Done line). */
+export const PACE_NAMES: Record<PaceId, string> = { slow: 'Slow breathing', box: 'Box breathing', shorter: 'Breathing at a shorter pace' };
+
 export interface Pace {
   readonly id: PaceId;
   readonly phases: readonly PacePhase[];

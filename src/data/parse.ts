@@ -58,6 +58,15 @@ function duplicateIds(items: ReadonlyArray<readonly [string, readonly Segment[]]
   return errors;
 }
 
+/** An exercise counted in breaths needs a breath of at least 1 s, and has no sides. */
+function breathErrors(e: Pick<Exercise, 'eachRep' | 'holdSeconds' | 'perSide'>, segments: readonly Segment[]): string[] {
+  if (e.eachRep !== 'breath') return [];
+  const errors: string[] = [];
+  if (e.holdSeconds < 1) errors.push(`${jsonPath([...segments, 'holdSeconds'])}: must be at least 1 for an exercise counted in breaths (eachRep "breath")`);
+  if (e.perSide) errors.push(`${jsonPath([...segments, 'perSide'])}: must be false for an exercise counted in breaths (eachRep "breath")`);
+  return errors;
+}
+
 function repsErrors(reps: Reps, segments: readonly Segment[]): string[] {
   return reps.start > reps.max
     ? [`${jsonPath([...segments, 'start'])}: must not be greater than reps.max (${reps.max})`]
@@ -156,7 +165,7 @@ export function parseExercises(json: unknown, schemaChecked = false): ParseResul
   if (errors.length > 0) return fail(errors);
   const raw = withoutSchemaKey(json) as unknown as Omit<ExerciseLibrary, 'byId'>;
   errors.push(...duplicateIds(raw.exercises.map((e, i) => [e.id, ['exercises', i, 'id']] as const)));
-  raw.exercises.forEach((e, i) => errors.push(...repsErrors(e.reps, ['exercises', i, 'reps'])));
+  raw.exercises.forEach((e, i) => errors.push(...repsErrors(e.reps, ['exercises', i, 'reps']), ...breathErrors(e, ['exercises', i])));
   if (errors.length > 0) return fail(errors);
   const byId = new Map(raw.exercises.map((e) => [e.id, e]));
   return { ok: true, value: { ...raw, byId } };
@@ -202,10 +211,11 @@ export function parseHomeProgram(json: unknown, library: ExerciseLibrary, schema
       ids.push([base.id, ['exercises', i, 'exercise']]);
       // Only the override can break start ≤ max: the library's own reps were checked when it was parsed.
       if (entry.reps) errors.push(...repsErrors(entry.reps, ['exercises', i, 'reps']));
+      errors.push(...breathErrors({ ...base, ...overrides }, ['exercises', i]));
     } else {
       exercises.push(entry);
       ids.push([entry.id, ['exercises', i, 'id']]);
-      errors.push(...repsErrors(entry.reps, ['exercises', i, 'reps']));
+      errors.push(...repsErrors(entry.reps, ['exercises', i, 'reps']), ...breathErrors(entry, ['exercises', i]));
     }
   });
   errors.push(...duplicateIds(ids));

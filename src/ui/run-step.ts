@@ -1,7 +1,7 @@
 // Runs one step of the walk-through on screen: shows it, asks start/skip/stop
 // (unless hands-free), counts its timer. It never touches the store: the
 // command saves the outcome after each step.
-import { pacesOf } from '../core/breathing.js';
+import { PACE_NAMES, pacesOf } from '../core/breathing.js';
 import type { TherapyChoice, TherapyKind, TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
 import { isTherapyStep, therapyKindFor } from '../core/walkthrough.js';
@@ -79,7 +79,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
   const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: timed ? (step.cautions[0] ?? '') : '', pace });
   const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
-  io.err(`Done: ${step.title}.\n`);
+  io.err(`Done: ${step.timer === 'breathe' ? PACE_NAMES[pace.id] : step.title}.\n`);
   return outcome('done', { therapy });
 }
 

@@ -4,7 +4,7 @@
 import type { TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
 import { formatIso, ms } from '../core/time.js';
-import { describePace, type Pace } from '../core/breathing.js';
+import { describePace, PACE_NAMES, type Pace } from '../core/breathing.js';
 import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
@@ -44,7 +44,7 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
     tickMs: timer === 'breathe' ? 1000 : undefined,
     plainStart:
       timer === 'breathe'
-        ? `${title}: ${minutes} min, ${pace.id === 'box' ? 'box breathing, ' : ''}${describePace(pace)}.`
+        ? `${PACE_NAMES[pace.id]}: ${minutes} min, ${describePace(pace)}.`
         : `${title}: ${minutes} min.${reminder ? ` ${reminder}` : ''}`,
     render: (frame, elapsed) => {
       if (timer === 'breathe') return breatheLine(frame, elapsed, pace.phases, io.errColor);

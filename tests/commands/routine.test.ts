@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routine, routineLog } from '../../src/commands/routine.js';
 import type { RoutineSession } from '../../src/core/records.js';
-import { loadHomeProgram } from '../../src/data/index.js';
+import { loadExercises, loadHomeProgram } from '../../src/data/index.js';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
 
@@ -110,6 +110,21 @@ describe('spasm routine, checks before anything runs', () => {
     expect(f.stdout()).toContain('3 breaths of 10 s');
     expect(f.stderr()).toContain('Breath 1/3: one slow breath, 10 s\nBreath 2/3: one slow breath, 10 s\nBreath 3/3: one slow breath, 10 s');
     expect(f.stderr()).not.toMatch(/hold|Relax/i);
+  });
+
+  it.each([
+    ['a breath of 0 s', { holdSeconds: 0 }, '$.exercises[0].holdSeconds: must be at least 1 for an exercise counted in breaths (eachRep "breath")'],
+    ['breaths on each side', { id: 'side-breaths', perSide: true }, '$.exercises[0].perSide: must be false for an exercise counted in breaths (eachRep "breath")'],
+  ])('a --program exercise counted in breaths is refused with %s (exit 2)', async (_name, change, hint) => {
+    const base = loadExercises().byId.get('diaphragmatic-breathing')!;
+    const file = join(mkdtempSync(join(tmpdir(), 'spasm-prog-')), 'breaths.json');
+    const progression = { addReps: 1, everyDays: 3, requireCleanSessions: 2, sources: ['NHSI'] };
+    writeFileSync(file, JSON.stringify({ id: 'b', name: 'B', description: 'b', exercises: [{ ...base, ...change }], progression, sources: ['NHSI'] }));
+    const f = fakeDeps({ now });
+    const error = await thrown(routine({ ...allDone, program: file }, f.deps));
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).hint).toBe(hint);
+    expect(existsSync(f.deps.store.file)).toBe(false);
   });
 
   it('an invalid --program file → exit 2 with the JSON path, nothing stored', async () => {

@@ -44,8 +44,8 @@ describe('spasm timer', () => {
   });
 
   it.each([
-    ['box', 'Slow breathing: 3 min, box breathing, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s.', 'Done: 3 min of box breathing.'],
-    ['shorter', 'Slow breathing: 3 min, in for 3 s, out for 4 s.', 'Done: 3 min of paced breathing.'],
+    ['box', 'Box breathing: 3 min, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s.', 'Done: 3 min of box breathing.'],
+    ['shorter', 'Breathing at a shorter pace: 3 min, in for 3 s, out for 4 s.', 'Done: 3 min of breathing at a shorter pace.'],
     ['slow', 'Slow breathing: 3 min, in for 4 s, out for 6 s.', 'Done: 3 min of slow breathing.'],
   ])('breathe --pace %s', async (pace, start, end) => {
     const f = await ongoing();
