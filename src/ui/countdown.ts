@@ -35,7 +35,8 @@ export async function runCountdown(options: CountdownOptions): Promise<Countdown
   let spinner: { text: string; stop(): void; start(): unknown } | undefined;
   if (options.tty) {
     const { default: ora } = await import('ora');
-    spinner = ora({ text: options.render(frameAt(startMs, durationMs, startMs), 0), stream: options.stream, discardStdin: false, isEnabled: true, spinner: 'dots' });
+    const stream = withWidth(options.stream);
+    spinner = ora({ text: options.render(frameAt(startMs, durationMs, startMs), 0), stream, discardStdin: false, isEnabled: true, spinner: 'dots' });
     spinner.start();
   } else if (options.plainStart) {
     options.stream.write(`${options.plainStart}\n`);
@@ -54,6 +55,22 @@ export async function runCountdown(options: CountdownOptions): Promise<Countdown
   }
   const end = frame.done ? new Date(startMs + durationMs) : clock.now();
   return { completed: frame.done, start, end };
+}
+
+/**
+ * The stream as ora should see it: a terminal that reports 0 columns (some
+ * pseudo-terminals do) counts as 80. ora divides by the width to know how
+ * many lines to clear, and 0 made it move the cursor up without end.
+ */
+export function withWidth(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.columns) return stream;
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'columns') return target.columns || 80;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** The terminal bell, on a terminal only (in a log file it is noise). */
