@@ -31,7 +31,7 @@ export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Pr
   const paceId = opts.pace === undefined ? 'slow' : parseChoice(opts.pace, paces.map((p) => p.id), '--pace');
   const pace = paces.find((p) => p.id === paceId)!;
   const { io } = deps;
-  const reminder = kind === 'breathe' ? '' : (step.cautions[0] ?? '');
+  const reminder = step.cautions[0] ?? '';
   const result = await runTimed(deps, { timer: kind, minutes, title: step.title, reminder, pace });
 
   const doneMs = result.end.getTime() - result.start.getTime();

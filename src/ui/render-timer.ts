@@ -1,11 +1,21 @@
 import { breathAt, formatCountdown, progressBar, type Frame, type PacePhase } from '../core/timer.js';
-import { makeStyle } from './style.js';
+import { makeStyle, wrap } from './style.js';
 
 /** The live line of a cold or heat countdown: what, time left, a bar, the reminder. */
-export function therapyLine(kind: 'cold' | 'heat', frame: Frame, reminder: string, color: boolean): string {
+export function therapyLine(kind: 'cold' | 'heat', frame: Frame, reminder: string, color: boolean, width = 80): string {
   const c = makeStyle(color);
   const label = kind === 'cold' ? c.cyan.bold('Cold') : c.red.bold('Heat');
-  return `${label}  ${c.bold(formatCountdown(frame.remainingMs))} left  ${progressBar(frame.fraction)}\n  ${c.dim(reminder)}`;
+  return `${label}  ${c.bold(formatCountdown(frame.remainingMs))} left  ${progressBar(frame.fraction)}${reminderBelow(reminder, color, width)}`;
+}
+
+/** A reminder under a live line: dim, indented by 2, wrapped at words to `width` (a terminal would cut words). */
+export function reminderBelow(reminder: string, color: boolean, width = 80): string {
+  if (!reminder) return '';
+  const c = makeStyle(color);
+  return `\n${wrap(reminder, Math.min(width, 80) - 2)
+    .split('\n')
+    .map((line) => `  ${c.dim(line)}`)
+    .join('\n')}`;
 }
 
 const CUES = { in: 'Breathe in ', hold: 'Hold       ', out: 'Breathe out' } as const;

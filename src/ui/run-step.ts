@@ -75,8 +75,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
     return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
   }
 
-  const timed = step.timer === 'cold' || step.timer === 'heat';
-  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: timed ? (step.cautions[0] ?? '') : '', pace });
+  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? (step.cautions[0] ?? '') : '', pace });
   const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
   io.err(`Done: ${step.timer === 'breathe' ? PACE_NAMES[pace.id] : step.title}.\n`);

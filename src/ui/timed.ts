@@ -8,7 +8,7 @@ import { describePace, PACE_NAMES, type Pace } from '../core/breathing.js';
 import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
-import { breatheLine, therapyLine } from './render-timer.js';
+import { breatheLine, reminderBelow, therapyLine } from './render-timer.js';
 import { makeStyle } from './style.js';
 
 /** A cold or heat session shorter than this is not recorded (a slip of the finger, not a session). */
@@ -19,7 +19,7 @@ export interface TimedOptions {
   timer: TimerKind | null;
   minutes: number;
   title: string;
-  /** Shown under a cold/heat countdown and in its plain line (the cover reminder). */
+  /** Shown under a cold/heat countdown or the pacer, and in its plain line (the cover reminder; breathe gently). */
   reminder: string;
   /** The breathing pace (the pacer only). */
   pace: Pace;
@@ -44,11 +44,11 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
     tickMs: timer === 'breathe' ? 1000 : undefined,
     plainStart:
       timer === 'breathe'
-        ? `${PACE_NAMES[pace.id]}: ${minutes} min, ${describePace(pace)}.`
+        ? `${PACE_NAMES[pace.id]}: ${minutes} min, ${describePace(pace)}.${reminder ? ` ${reminder}` : ''}`
         : `${title}: ${minutes} min.${reminder ? ` ${reminder}` : ''}`,
     render: (frame, elapsed) => {
-      if (timer === 'breathe') return breatheLine(frame, elapsed, pace.phases, io.errColor);
-      if (timer === 'cold' || timer === 'heat') return therapyLine(timer, frame, reminder, io.errColor);
+      if (timer === 'breathe') return `${breatheLine(frame, elapsed, pace.phases, io.errColor)}${reminderBelow(reminder, io.errColor, io.columns)}`;
+      if (timer === 'cold' || timer === 'heat') return therapyLine(timer, frame, reminder, io.errColor, io.columns);
       return `${c.bold(title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
     },
   });

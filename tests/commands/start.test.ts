@@ -176,7 +176,8 @@ describe('spasm start, on a terminal', () => {
     await answer('Ready?', 'down', 'down', 'enter'); // stop at the cold pack
     await answer('How bad is the pain now?', 'enter');
     await done;
-    expect(f.stderr()).toContain('Box breathing: 3 min, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s.\nDone: Box breathing.');
+    expect(f.stderr()).toContain('Box breathing: 3 min, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s. Breathe gently, without forcing.');
+    expect(f.stderr()).toContain('comfortable for you.\nDone: Box breathing.');
     const [e] = await stored(f);
     expect(e!.steps.find((s) => s.id === 'breathing')?.status).toBe('done');
   });
@@ -214,7 +215,7 @@ describe('spasm start, hands-free and without a terminal', () => {
     expect(e!.pain.map((p) => p.score)).toEqual([6]);
     expect(f.stdout()).toContain('Next heat session');
     // No question, so the default pace.
-    expect(f.stderr()).toContain('Slow breathing: 3 min, in for 4 s, out for 6 s.\nDone: Slow breathing.');
+    expect(f.stderr()).toContain(`Slow breathing: 3 min, in for 4 s, out for 6 s. Breathe gently, without forcing. If the pace feels hard, breathe at a pace that is comfortable for you.\nDone: Slow breathing.`);
   });
 
   it('--therapy overrides the phase and is kept as the choice', async () => {

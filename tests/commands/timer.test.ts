@@ -36,10 +36,10 @@ describe('spasm timer', () => {
     expect(existsSync(f.deps.store.file)).toBe(false);
   });
 
-  it('breathe: paced in and out, recorded nowhere', async () => {
+  it('breathe: paced in and out, with the caution of the step, recorded nowhere', async () => {
     const f = await ongoing();
     await timer({}, f.deps, 'breathe');
-    expect(f.stderr()).toContain('Slow breathing: 3 min, in for 4 s, out for 6 s.');
+    expect(f.stderr()).toContain('Slow breathing: 3 min, in for 4 s, out for 6 s. Breathe gently, without forcing.');
     expect((await f.deps.store.read()).episodes[0]!.therapy).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameAt, type PacePhase } from '../../src/core/timer.js';
-import { breatheLine, therapyLine } from '../../src/ui/render-timer.js';
+import { breatheLine, reminderBelow, therapyLine } from '../../src/ui/render-timer.js';
 
 const box: PacePhase[] = [
   { kind: 'in', seconds: 4 },
@@ -32,4 +32,19 @@ describe('therapyLine', () => {
   it('names the kind, the time left, a bar, and the reminder under it', () => {
     expect(therapyLine('cold', frameAt(0, 1_200_000, 600_000), 'Use a cloth.', false)).toBe('Cold  10:00 left  ██████████░░░░░░░░░░\n  Use a cloth.');
   });
+});
+
+describe('reminderBelow', () => {
+  const gentle = 'Breathe gently, without forcing. If the pace feels hard, breathe at a pace that is comfortable for you.';
+  it.each([
+    [80, '\n  Breathe gently, without forcing. If the pace feels hard, breathe at a pace\n  that is comfortable for you.'],
+    [40, '\n  Breathe gently, without forcing. If\n  the pace feels hard, breathe at a pace\n  that is comfortable for you.'],
+    [200, '\n  Breathe gently, without forcing. If the pace feels hard, breathe at a pace\n  that is comfortable for you.'],
+  ])('at %d columns, wrapped at words, indented, within the width', (width, expected) => {
+    const text = reminderBelow(gentle, false, width);
+    expect(text).toBe(expected);
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.min(width, 80));
+  });
+
+  it('nothing for no reminder', () => expect(reminderBelow('', false)).toBe(''));
 });
