@@ -1,13 +1,17 @@
 // Plain-text layout, shared by ui/ and run.ts (which must not load chalk).
 
-/** Wraps `text` to `width` columns, indenting continuation lines by `indent` spaces. */
+/**
+ * Wraps `text` into lines of at most `width` columns, indenting the lines
+ * after the first by `indent` spaces. Made for text that follows a label or
+ * a number of `indent` columns (`" 1. "`, `"Note: "`), which callers print
+ * before it: every line then ends within the label plus `width`.
+ */
 export function wrap(text: string, width: number, indent = 0): string {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
-    const limit = lines.length ? width - indent : width;
-    if (line && line.length + 1 + word.length > limit) {
+    if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;

@@ -35,7 +35,7 @@ function doseLine(e: Exercise, dose: Dose): string {
 export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 80): string {
   const c = makeStyle(color);
   const w = Math.min(width, 80) - 2;
-  const lines = [c.bold(printable(e.name)), wrap(`Start: ${printable(e.position)}`, w, 7)];
+  const lines = [c.bold(printable(e.name)), `Start: ${wrap(printable(e.position), w - 7, 7)}`];
   e.instructions.forEach((step, i) => lines.push(`${String(i + 1).padStart(2)}. ${wrap(printable(step), w - 4, 4)}`));
   lines.push(c.bold(doseLine(e, dose)));
   for (const caution of e.cautions) lines.push(`${c.yellow('Note:')} ${wrap(printable(caution), w - 6, 6)}`);

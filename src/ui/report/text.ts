@@ -17,8 +17,7 @@ export const SPARK_LEGEND = `${sparkline([0])} 0   ${sparkline([5])} 5   ${spark
 
 /** wrap() keeps long words whole; cut them so a long URL in a note cannot pass column 80. */
 function fit(text: string, width: number, indent: number): string {
-  const room = width - indent;
-  const words = text.split(/\s+/).flatMap((w) => w.match(new RegExp(`.{1,${room}}`, 'gu')) ?? []);
+  const words = text.split(/\s+/).flatMap((w) => w.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
   return wrap(words.join(' '), width, indent);
 }
 
