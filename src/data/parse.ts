@@ -59,11 +59,12 @@ function duplicateIds(items: ReadonlyArray<readonly [string, readonly Segment[]]
 }
 
 /** An exercise counted in breaths needs a breath of at least 1 s, and has no sides. */
-function breathErrors(e: Pick<Exercise, 'eachRep' | 'holdSeconds' | 'perSide'>, segments: readonly Segment[]): string[] {
+function breathErrors(e: Pick<Exercise, 'eachRep' | 'holdSeconds' | 'perSide' | 'holds'>, segments: readonly Segment[]): string[] {
   if (e.eachRep !== 'breath') return [];
   const errors: string[] = [];
   if (e.holdSeconds < 1) errors.push(`${jsonPath([...segments, 'holdSeconds'])}: must be at least 1 for an exercise counted in breaths (eachRep "breath")`);
   if (e.perSide) errors.push(`${jsonPath([...segments, 'perSide'])}: must be false for an exercise counted in breaths (eachRep "breath")`);
+  if (e.holds) errors.push(`${jsonPath([...segments, 'holds'])}: an exercise counted in breaths has no positions to hold (eachRep "breath")`);
   return errors;
 }
 

@@ -193,6 +193,8 @@ export interface Exercise {
   readonly holdSeconds: number;
   /** What one repetition is: a hold (the default), or one slow breath, which is never held. */
   readonly eachRep?: 'hold' | 'breath';
+  /** When one repetition holds more than one position (cat, then cow): their names, in order, each held `holdSeconds`. */
+  readonly holds?: readonly string[];
   /** Repetitions (per side when `perSide`): where to start and how far to build up. */
   readonly reps: Reps;
   readonly sets: number;

@@ -26,7 +26,7 @@ export const isBreaths = (e: Pick<Exercise, 'eachRep'>): boolean => e.eachRep ==
 function doseLine(e: Exercise, dose: Dose): string {
   const parts = isBreaths(e)
     ? [`${dose.reps} ${dose.reps === 1 ? 'breath' : 'breaths'} of ${dose.holdSeconds} s`]
-    : [`Hold ${dose.holdSeconds} s`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
+    : [`Hold ${dose.holdSeconds} s${e.holds ? ` in each of ${e.holds.length} positions` : ''}`, `${dose.reps} ${dose.reps === 1 ? 'rep' : 'reps'}${e.perSide ? ' on each side' : ''}`];
   if (dose.sets > 1) parts.push(`${dose.sets} sets`, `rest ${e.restSeconds} s between sets`);
   return parts.join(' · ');
 }
@@ -44,10 +44,11 @@ export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 
   return `${lines.join('\n')}\n`;
 }
 
-/** About how long the exercise takes at `dose`, in seconds: holds, relaxing between them, rests between sets. */
+/** About how long the exercise takes at `dose`, in seconds: holds, relaxing between repetitions, rests between sets. */
 export function exerciseSeconds(e: Exercise, dose: Dose): number {
-  const holds = dose.sets * dose.reps * (e.perSide ? 2 : 1);
-  return holds * (dose.holdSeconds + (isBreaths(e) ? 0 : RELAX_SECONDS)) + (dose.sets - 1) * e.restSeconds;
+  const reps = dose.sets * dose.reps * (e.perSide ? 2 : 1);
+  const perRep = isBreaths(e) ? dose.holdSeconds : (e.holds?.length ?? 1) * dose.holdSeconds + RELAX_SECONDS;
+  return reps * perRep + (dose.sets - 1) * e.restSeconds;
 }
 
 /**
@@ -107,7 +108,12 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
           if (!(await count(dose.holdSeconds, (left) => `${c.bold('Breathe')} ${left}  ${c.dim(where)}${way}`, `${where}: one slow breath, ${dose.holdSeconds} s`))) return interrupted;
           continue;
         }
-        if (!(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(where)}${way}`, `${where}: hold ${dose.holdSeconds} s`))) return interrupted;
+        // Each position of the repetition in turn (one, unnamed, for most), then a moment to relax.
+        for (const [i, position] of (e.holds ?? ['']).entries()) {
+          if (i > 0 && handsFree) bell(io.progressStream, tty);
+          const at = position ? `${where} · ${printable(position)}` : where;
+          if (!(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(at)}${way}`, `${at}: hold ${dose.holdSeconds} s`))) return interrupted;
+        }
         if (!(await count(RELAX_SECONDS, (left) => `${c.green('Relax')} ${left}  ${c.dim(where)}`))) return interrupted;
       }
     }

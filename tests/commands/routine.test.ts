@@ -38,6 +38,9 @@ describe('spasm routine, hands-free', () => {
     expect(out).not.toContain('spasm log');
     // Every hold is counted: 5 pelvic tilts of 5 s, then 3 knee-to-chest a side.
     expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/3 · left side: hold 5 s\nRep 1/3 · right side: hold 5 s');
+    // Cat and cow holds two positions each repetition, each named.
+    expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 5 s\nRep 1/5 · back sagging: hold 5 s\nRep 2/5 · back rounded up: hold 5 s');
+    expect(out).toContain('Hold 5 s in each of 2 positions · 5 reps');
   });
 
   it('takes the time the holds take (fake clock)', async () => {
@@ -115,6 +118,7 @@ describe('spasm routine, checks before anything runs', () => {
   it.each([
     ['a breath of 0 s', { holdSeconds: 0 }, '$.exercises[0].holdSeconds: must be at least 1 for an exercise counted in breaths (eachRep "breath")'],
     ['breaths on each side', { id: 'side-breaths', perSide: true }, '$.exercises[0].perSide: must be false for an exercise counted in breaths (eachRep "breath")'],
+    ['positions to hold', { holds: ['up', 'down'] }, '$.exercises[0].holds: an exercise counted in breaths has no positions to hold (eachRep "breath")'],
   ])('a --program exercise counted in breaths is refused with %s (exit 2)', async (_name, change, hint) => {
     const base = loadExercises().byId.get('diaphragmatic-breathing')!;
     const file = join(mkdtempSync(join(tmpdir(), 'spasm-prog-')), 'breaths.json');
