@@ -1,5 +1,5 @@
 // Builds dist/: compiles the data schemas into validators, then bundles src/
-// with esbuild as ESM (how, and why: see "How the program is bundled" below).
+// with esbuild (how, and why: see "How the program is bundled" below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ const stubChildProcessInCommander = {
 //   other commands are there by name only (for commander); their code is a
 //   stub that throws.
 // - dist/main.cjs, every command in one file, for any other command line
-//   (global options first, a mistyped command, no command at all).
+//   (global options first, a mistyped command, `spasm help <command>`).
 // - dist/lib-*.js: the prompts and ora (ES modules), loaded by import() only
 //   when a command asks or shows a spinner, shared by all of the above.
 const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
