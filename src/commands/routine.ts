@@ -2,7 +2,8 @@ import { compareText } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
 import { progressFor } from '../core/progression.js';
-import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import { sessionJson, type RoutineSession, type StepStatus } from '../core/records.js';
 import { formatIso } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadExercises, loadHomeProgram } from '../data/index.js';
@@ -34,7 +35,7 @@ export interface RoutineLogOptions {
 }
 
 /** The active program: --program, else `config set program`, else data/program.json. */
-function activeProgram(flag: string | undefined, doc: StoreDoc): HomeProgram {
+function activeProgram(flag: string | undefined, doc: StoreHead): HomeProgram {
   if (flag !== undefined) return loadHomeProgram(flag);
   const configured = doc.settings.program;
   if (configured === undefined) return loadHomeProgram();
@@ -61,7 +62,7 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
 
   const startedAt = deps.clock.now();
   const doses = program.exercises.map((e) => {
-    const progress = progressFor(e, program.progression, doc.routineSessions, startedAt);
+    const progress = progressFor(e, program.progression, doc.sessions(), startedAt);
     return { dose: { reps: progress.reps, sets: e.sets, holdSeconds: e.holdSeconds } satisfies Dose, raisedFrom: progress.raisedFrom };
   });
   const seconds = program.exercises.reduce((sum, e, i) => sum + exerciseSeconds(e, doses[i]!.dose), 0);
@@ -79,11 +80,11 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   // Saved now and after every exercise, so a Ctrl-C or a crash keeps the part done.
   const save = () =>
     deps.store.update((fresh) => {
-      const stored = fresh.routineSessions.find((s) => s.id === session.id);
+      const stored = fresh.sessions().find((s) => s.id === session.id);
       if (stored) return void Object.assign(stored, structuredClone(session));
       // The first save gives the session its id, under the lock, so no other writer takes it.
       session.id = newId('r', takenIds(fresh, 'r'), deps.random);
-      fresh.routineSessions.push(structuredClone(session));
+      fresh.sessions().push(structuredClone(session));
     });
   await save();
 
@@ -126,7 +127,7 @@ function tally(exercises: readonly { status: StepStatus }[]): string {
 /** `spasm routine log`: past sessions, newest first; JSON oldest first (like `log list --json`). */
 export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
-  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
+  const sessions = [...doc.sessions()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
     deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
     return;

@@ -1,5 +1,6 @@
 import { addEpisode, ongoingEpisode, recordPain } from '../core/episodes.js';
-import type { Episode, StoreDoc, TherapyChoice, TherapyKind } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import type { Episode, TherapyChoice, TherapyKind } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import {
@@ -191,7 +192,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   io.out(renderSummary(summary, { episodeId: id, stoppedAt, walked: plan.length > from, now: end }, io.color, io.columns));
 }
 
-function find(doc: StoreDoc, id: string): Episode {
+function find(doc: StoreHead, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   // Deleted by another command while the walk-through ran: nothing sensible to save onto.
   if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);
