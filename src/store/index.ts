@@ -24,7 +24,6 @@ export const STORE_FILE = 'spasm.json';
  */
 export const VERIFIED_FILE = 'spasm.json.verified';
 
-/** How long a writer waits for another one that is still running. */
 const LOCK_WAIT_MS = 10_000;
 
 /** The store's typed operations. Nothing outside src/store sees the file. */
@@ -235,21 +234,21 @@ function flushDir(dir: string): void {
   }
 }
 
-function lockError(error: unknown, dir: string, file: string): StoreError {
+function lockError(error: unknown, dir: string, file: string, waitMs: number): StoreError {
   if (!(error instanceof LockBusyError)) return new StoreError(`cannot lock the store in ${dir}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
   const { owner, state } = error.holder;
   const who = owner ? `spasm process ${owner.pid}` : 'another spasm command';
   if (state === 'stopped') return new StoreError(`the store ${file} is busy: ${who} holds it and is stopped (suspended, as by Ctrl-Z)`, `Resume it (fg) or end it (kill ${owner!.pid}), then try again.`);
   if (state === 'remote') return new StoreError(`the store ${file} is busy: ${who} on ${owner!.host} holds it`, `Try again when it is done. If nothing runs there, remove ${error.path}.`);
-  return new StoreError(`the store ${file} is busy: ${who} has held it for over ${LOCK_WAIT_MS / 1000} seconds`, 'Try again when it is done.');
+  return new StoreError(`the store ${file} is busy: ${who} has held it for over ${Math.round(waitMs / 1000)} seconds`, 'Try again when it is done.');
 }
 
-async function withLock<T>(dir: string, file: string, body: (held: Held) => Promise<T>): Promise<T> {
+async function withLock<T>(dir: string, file: string, waitMs: number, body: (held: Held) => Promise<T>): Promise<T> {
   let held: Held;
   try {
-    held = await takeLock(`${file}.lock`, { waitMs: LOCK_WAIT_MS, host: os().hostname() });
+    held = await takeLock(`${file}.lock`, { waitMs, host: os().hostname() });
   } catch (error) {
-    throw lockError(error, dir, file);
+    throw lockError(error, dir, file, waitMs);
   }
   try {
     return await body(held);
@@ -336,6 +335,8 @@ function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, 
 export interface StoreOptions {
   /** Where a note that needs no action goes (a line without "spasm: "). */
   warn?: (line: string) => void;
+  /** How long a writer waits for another one that is still running (default 10 s). */
+  lockWaitMs?: number;
 }
 
 export function openStore(dir: string, options: StoreOptions = {}): Store {
@@ -357,7 +358,7 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
     },
     async update<T>(change: (doc: StoreDocument) => T): Promise<T> {
       ensureDir(dir, warn);
-      return withLock(dir, file, async (held) => {
+      return withLock(dir, file, options.lockWaitMs ?? LOCK_WAIT_MS, async (held) => {
         const loaded = await load(dir, file, pending);
         const { doc } = loaded;
         // Read whole and valid: what killed writers left can go.
