@@ -1,5 +1,5 @@
 import { computeStatus } from '../core/status.js';
-import { loadProtocol } from '../data/index.js';
+import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 
 /** Options of `spasm status`. */
@@ -14,5 +14,5 @@ export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
   const result = computeStatus(doc.episodes, now, loadProtocol());
   if (opts.json) return deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
   const { renderStatus } = await import('../ui/render-status.js');
-  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
+  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100), loadRedFlags().watchFor));
 }

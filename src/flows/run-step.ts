@@ -25,6 +25,8 @@ export interface StepContext {
   choice: TherapyChoice | undefined;
   askChoice: boolean;
   episode: { onset: string; therapy: TherapySession[] };
+  /** The screen's watch-for line, shown with the movements' stop rule. */
+  watchFor?: string;
 }
 
 export interface StepOutcome {
@@ -57,7 +59,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
   if (isTherapyStep(step.id)) step = protocol.steps.find((s) => s.id === kind)!;
 
   const minutes = step.id === 'breathing' ? protocol.breathing.minutes : step.id === 'stretches' ? null : step.minutes;
-  io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns));
+  io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns, step.exercises ? ctx.watchFor : undefined));
   // Breathing offers its paces (clinical.md section 6), the default first; hands-free keeps that.
   const paces = pacesOf(protocol.breathing);
   let pace = paces[0]!;
@@ -76,7 +78,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
     return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
   }
 
-  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? (step.cautions[0] ?? '') : '', pace });
+  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? step.cautions.join('\n') : '', pace });
   const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
   io.err(`Done: ${step.timer === 'breathe' ? PACE_NAMES[pace.id] : step.title}.\n`);

@@ -4,29 +4,39 @@ import { describePace, type Pace, type PaceId } from '../core/breathing.js';
 import type { TherapyChoice, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
 import type { Protocol, RedFlagScreen, Step } from '../data/types.js';
-import { wrap } from '../ui/style.js';
-import type { Prompter } from './prompts.js';
+import type { Choice, Prompter, Separator } from './prompts.js';
+
+/** "y", "yes", "n", "no" (any case), else null. */
+export function yesNo(text: string): 'yes' | 'no' | null {
+  const word = text.trim().toLowerCase();
+  if (word === 'y' || word === 'yes') return 'yes';
+  if (word === 'n' || word === 'no') return 'no';
+  return null;
+}
 
 /**
- * The screen's question: "None of these" first and preselected, so the
- * common answer is one key; "Yes" opens a checklist with each full question.
+ * The screen's question (clinical.md section 2, "How the screen is asked").
+ * Nothing is preselected: the person types y or n, and Enter alone asks
+ * again. "Yes" opens a checklist of the items in full words, grouped as on
+ * screen; ticking nothing asks the whole question again, never records "none".
  */
-export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen): Promise<string[]> {
-  const any = await prompt.select<'none' | 'yes'>({
-    message: 'Do any of these apply to you?',
-    choices: [
-      { name: printable(screen.noneLabel), value: 'none' },
-      { name: 'Yes, one or more of these', value: 'yes' },
-    ],
-    default: 'none',
-  });
-  if (any === 'none') return [];
-  return prompt.checkbox<string>({
-    message: 'Which ones? (Space to tick, Enter when done)',
-    // inquirer does not wrap descriptions; an 80-column terminal would break words.
-    choices: screen.flags.map((f) => ({ name: printable(f.short), value: f.id, description: wrap(printable(f.question), 78) })),
-    pageSize: screen.flags.length,
-  });
+export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void): Promise<string[]> {
+  for (;;) {
+    const any = await prompt.input({
+      message: 'Do any of these apply to you? Type y (yes) or n (no), then Enter:',
+      validate: (value) => (yesNo(value) ? true : 'Please type y if any of these apply, or n if none do.'),
+    });
+    if (yesNo(any) === 'no') return [];
+    const choices: (Choice<string> | Separator)[] = [];
+    let number = 0;
+    for (const tier of ['emergency', 'same-day'] as const) {
+      choices.push({ type: 'separator', separator: printable(screen.tiers[tier].heading) });
+      for (const flag of screen.flags.filter((f) => f.tier === tier)) choices.push({ name: `${++number}. ${printable(flag.question)}`, value: flag.id });
+    }
+    const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: 16 });
+    if (picked.length > 0) return picked;
+    say('\nYou said yes but ticked none. Here is the question again.\n\n');
+  }
 }
 
 /** After same-day advice: the comfort steps, or stop (the advice stays on screen until answered). */
@@ -56,7 +66,7 @@ const OTHER_PACES: Record<Exclude<PaceId, 'slow'>, string> = {
  */
 export async function askStepAction(prompt: Prompter, step: Step, minutes: number | null, paces: readonly Pace[] = []): Promise<StepAction> {
   const start =
-    step.id === 'stretches' ? 'Start the stretches' : minutes !== null ? `Start the ${minutes}-minute timer` : 'Done, next step';
+    step.exercises ? 'Start the movements' : minutes !== null ? `Start the ${minutes}-minute timer` : 'Done, next step';
   const [first, ...others] = paces;
   return prompt.select<StepAction>({
     message: 'Ready?',

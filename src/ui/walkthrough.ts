@@ -16,12 +16,47 @@ function labelled(label: string, styled: string, text: string, w: number): strin
   return `${styled} ${wrap(printable(text), w - label.length - 1, label.length + 1)}`;
 }
 
-/** The red-flag screen before its question: title, intro, the signs as a list. */
+/**
+ * The red-flag screen before its question: title, intro, then every item in
+ * full plain words, numbered, under "get help now" and "see someone today".
+ */
 export function renderRedFlagScreen(screen: RedFlagScreen, color: boolean, columns: number): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
-  const lines = [c.bold('Safety check'), wrap(printable(screen.intro), w), '', 'Signs to check for:'];
-  for (const flag of screen.flags) lines.push(`  - ${printable(flag.short)}`);
+  const lines = [c.bold('Safety check'), wrap(printable(screen.intro), w)];
+  let number = 0;
+  for (const tier of ['emergency', 'same-day'] as const) {
+    const heading = printable(screen.tiers[tier].heading);
+    lines.push('', tier === 'emergency' ? c.red.bold(heading) : c.yellow.bold(heading));
+    for (const flag of screen.flags.filter((f) => f.tier === tier)) lines.push(numbered(number++, flag.question, w));
+  }
+  return `\n${lines.join('\n')}\n\n`;
+}
+
+/** The one line on what to watch for (clinical.md section 2), for the end of a screen. */
+export function renderWatchFor(screen: Pick<RedFlagScreen, 'watchFor'>, color: boolean, columns: number): string {
+  return makeStyle(color).bold(wrap(printable(screen.watchFor), widthOf(columns)));
+}
+
+/**
+ * A screen that still stands on the episode, shown before anything else:
+ * when it was answered, its advice, what the person said. An emergency one
+ * says that the screen comes again before any comfort step.
+ */
+export function renderStandingScreen(screen: RedFlagScreen, result: RedFlagResult, now: Date, color: boolean, columns: number, command: 'start' | 'other'): string {
+  if (result.tier === 'none') return '';
+  const c = makeStyle(color);
+  const w = widthOf(columns);
+  const tier = screen.tiers[result.tier];
+  const said = result.positive.map((id) => screen.flags.find((f) => f.id === id)?.short ?? id);
+  const lines = [
+    c.red.bold(`! ${printable(tier.title)}`),
+    wrap(`At your safety check ${humanTime(new Date(result.at), now)} you said: ${said.map(printable).join('; ')}.`, w),
+    wrap(printable(tier.advice), w),
+  ];
+  if (result.tier === 'emergency') {
+    lines.push(wrap(command === 'start' ? 'If you are already getting help, or these signs have gone, answer the safety check again first.' : 'If these signs have gone, run spasm start to answer the safety check again.', w));
+  }
   return `\n${lines.join('\n')}\n\n`;
 }
 
@@ -37,7 +72,7 @@ export function renderRedFlagAdvice(screen: RedFlagScreen, result: RedFlagResult
     if (flag) lines.push(`  - ${printable(flag.short)}`);
   }
   if (result.tier === 'emergency') {
-    lines.push('', wrap('The walk-through stops here. Your answers are saved with this episode.', w));
+    lines.push('', wrap('The walk-through stops here, so you can get help.', w));
   }
   return `\n${lines.join('\n')}\n\n`;
 }
@@ -48,13 +83,14 @@ export function stepTitle(step: Pick<Step, 'title'>, n: number, total: number): 
 }
 
 /** One step as a screen: title, summary, numbered instructions, cautions, the note. */
-export function renderStep(step: Step, n: number, total: number, color: boolean, columns: number): string {
+export function renderStep(step: Step, n: number, total: number, color: boolean, columns: number, watchFor?: string): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
   const lines = [c.bold(stepTitle(step, n, total)), wrap(printable(step.summary), w), ''];
   step.instructions.forEach((text, i) => lines.push(numbered(i, text, w)));
   if (step.cautions.length) lines.push('');
   for (const caution of step.cautions) lines.push(labelled('Careful:', c.yellow.bold('Careful:'), caution, w));
+  if (watchFor) lines.push(c.red.bold(`! ${wrap(printable(watchFor), w - 2, 2)}`));
   if (step.note) lines.push('', labelled('Good to know:', c.cyan('Good to know:'), step.note, w));
   return `\n${lines.join('\n')}\n\n`;
 }
@@ -86,13 +122,14 @@ function painLine(s: WalkSummary): string | null {
 /** The end: pain and its change, the next cold/heat window as clock times, the advice, how to go on. */
 export function renderSummary(
   s: WalkSummary,
-  info: { episodeId: string; stoppedAt: string | null; walked: boolean; now: Date },
+  info: { episodeId: string | null; stoppedAt: string | null; walked: boolean; now: Date; goodToKnow: readonly string[]; watchFor: string },
   color: boolean,
   columns: number,
 ): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
-  const lines = [c.bold(info.stoppedAt ? `Stopped at ${printable(info.stoppedAt)}` : info.walked ? 'Walk-through done' : 'Check-in saved'), `Episode ${info.episodeId} is saved.`];
+  const title = info.stoppedAt ? `Stopped at ${printable(info.stoppedAt)}` : info.walked ? 'Walk-through done' : info.episodeId ? 'Check-in saved' : 'Check-in done';
+  const lines = [c.bold(title), info.episodeId ? `Episode ${info.episodeId} is saved.` : 'Nothing was saved.'];
   const pain = painLine(s);
   if (pain) lines.push(pain);
   lines.push(wrap(`Next ${s.next.kind} session: ${windowText(s.next, info.now)}. Keep each to 20 minutes.`, w));
@@ -100,10 +137,12 @@ export function renderSummary(
     const urgent = a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
     lines.push('', `${urgent ? c.red.bold('! ') : c.yellow('* ')}${wrap(printable(a.text), w - 2, 2)}`);
   }
+  for (const fact of info.goodToKnow) lines.push('', labelled('Good to know:', c.cyan('Good to know:'), fact, w));
   lines.push('', 'To carry on:');
   lines.push(`  spasm start        ${info.stoppedAt ? 'resume the walk-through' : 'a pain check-in and the next session'}`);
   lines.push(`  spasm timer ${s.next.kind}   just the ${s.next.kind} session, 20 minutes`);
   lines.push('  spasm status       where this episode stands');
+  lines.push('', makeStyle(color).bold(wrap(printable(info.watchFor), w)));
   return `\n${lines.join('\n')}\n`;
 }
 
