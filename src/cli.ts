@@ -13,6 +13,20 @@ function example(cmd: Command, ...lines: string[]): Command {
   return cmd.addHelpText('after', `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
+/**
+ * The ids `--red-flags` accepts, as data/red-flags.json holds them (what each
+ * means is in clinical.md section 2). Written out, so that help loads no data;
+ * tests/cli.test.ts checks it against the file.
+ */
+export const RED_FLAG_HELP = `
+Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+  get help now:      urination, incontinence, saddle-numbness, leg-weakness,
+                     sexual-function, trauma, chest-pain, aaa
+  see someone today: fever, cancer-history, weight-loss, immunosuppression,
+                     recent-infection, night-pain, thoracic-pain,
+                     minor-injury-fragile, cough-sneeze, age-first-episode
+`;
+
 /** The options of `log add` and `log edit`. */
 function episodeFlags(cmd: Command, required: boolean): Command {
   return cmd
@@ -71,14 +85,14 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
         .description('walk through a spasm step by step: safety check, rest, breathing, cold or heat, stretches')
         .option('--onset <when>', 'when the spasm began (new episode); default now')
         .option('--pain <0-10>', 'pain now, 0 (none) to 10 (worst)')
-        .option('--red-flags <answers>', 'answer the safety screen: none, or ids that apply (urination,fever,…)')
+        .option('--red-flags <answers>', 'answer the safety screen: none, or the ids that apply, comma-separated (listed below)')
         .addOption(new Option('--therapy <kind>', 'cold, heat or alternate for this session'))
         .option('--new', 'start a new episode even if one is ongoing')
         .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
         .action(run(async () => (await import('./commands/start.js')).start)),
       'spasm start',
       'spasm start --pain 6 --red-flags none --hands-free',
-    );
+    ).addHelpText('after', RED_FLAG_HELP);
   } else program.command('start');
 
   if (want('status')) {

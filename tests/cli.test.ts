@@ -169,6 +169,19 @@ describe('help and version', () => {
     expect(result.out).toContain('Examples:');
   });
 
+  it('start --help lists every red-flag id of data/red-flags.json, grouped by tier, in order', async () => {
+    const result = await parse(['start', '--help']);
+    const { loadRedFlags } = await import('../src/data/index.js');
+    const flags = loadRedFlags().flags;
+    const listed = (label: string) => {
+      const block = result.out.split(label)[1]!.split(/\n {2}\S/)[0]!;
+      return block.split(/[\s,]+/).filter(Boolean);
+    };
+    expect(listed('get help now:')).toEqual(flags.filter((f) => f.tier === 'emergency').map((f) => f.id));
+    expect(listed('see someone today:')).toEqual(flags.filter((f) => f.tier === 'same-day').map((f) => f.id));
+    expect(result.out).not.toContain('…');
+  });
+
   it.each([['start'], ['status'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
     '%j --help shows an example',
     async (...args) => {
