@@ -1,7 +1,6 @@
 import { compareText } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
-import { progressFor } from '../core/progression.js';
 import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
 import { formatIso } from '../core/time.js';
 import { parsePain } from '../core/values.js';
@@ -11,9 +10,9 @@ import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { askPain, requireFlags } from '../flows/ask.js';
 import { guideExercise, type ExerciseResult } from '../flows/exercise.js';
-import { exerciseSeconds, isBreaths, type Dose } from '../ui/exercise.js';
+import { isBreaths } from '../core/dose.js';
 import { cancelable } from '../flows/prompts.js';
-import { standingScreen } from '../core/plan.js';
+import { planRoutine, standingScreen } from '../core/plan.js';
 import { ongoingEpisode } from '../core/episodes.js';
 import { renderStandingScreen } from '../ui/walkthrough.js';
 import { makeStyle } from '../ui/style.js';
@@ -64,11 +63,7 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   const program = activeProgram(opts.program, doc);
 
   const startedAt = deps.clock.now();
-  const doses = program.exercises.map((e) => {
-    const progress = progressFor(e, program.progression, doc.routineSessions, startedAt);
-    return { dose: { reps: progress.reps, sets: e.sets, holdSeconds: e.holdSeconds } satisfies Dose, raisedFrom: progress.raisedFrom };
-  });
-  const seconds = program.exercises.reduce((sum, e, i) => sum + exerciseSeconds(e, doses[i]!.dose), 0);
+  const { doses, seconds } = planRoutine(program, doc.routineSessions, startedAt);
   // A standing emergency or same-day answer comes first (clinical.md section 2).
   const standing = standingScreen(ongoingEpisode(doc.episodes, startedAt, loadProtocol().thresholds));
   const screen = loadRedFlags();

@@ -1,9 +1,11 @@
 // What `spasm start` and `spasm routine` will do, decided before anything is
 // asked: pure, from the records, the clock and the flags given. The commands
 // keep only their loops.
-import type { Protocol, Step, Thresholds } from '../data/types.js';
+import type { HomeProgram, Protocol, Step, Thresholds } from '../data/types.js';
+import { exerciseSeconds, type Dose } from './dose.js';
 import { ongoingEpisode } from './episodes.js';
-import type { Episode, RedFlagResult, TherapyChoice, TherapyKind } from './records.js';
+import { progressFor } from './progression.js';
+import type { Episode, RedFlagResult, RoutineSession, TherapyChoice, TherapyKind } from './records.js';
 import { pendingStep, planSteps, resumeIndex, screenDue, therapyDue, therapyKindFor } from './walkthrough.js';
 
 /**
@@ -106,4 +108,19 @@ export function goodToKnowFor<T>(facts: readonly T[], seed: number, count = 2): 
   const n = Math.min(count, facts.length);
   const first = ((Math.floor(seed) * n) % facts.length + facts.length) % facts.length;
   return Array.from({ length: n }, (_, i) => facts[(first + i) % facts.length]!);
+}
+
+/** What `spasm routine` will do: today's dose of each exercise (raised by the progression), and about how long it all takes. */
+export interface RoutinePlan {
+  doses: { dose: Dose; raisedFrom: number | null }[];
+  seconds: number;
+}
+
+export function planRoutine(program: Pick<HomeProgram, 'exercises' | 'progression'>, sessions: readonly RoutineSession[], now: Date): RoutinePlan {
+  const doses = program.exercises.map((e) => {
+    const progress = progressFor(e, program.progression, sessions, now);
+    return { dose: { reps: progress.reps, sets: e.sets, holdSeconds: e.holdSeconds }, raisedFrom: progress.raisedFrom };
+  });
+  const seconds = program.exercises.reduce((sum, e, i) => sum + exerciseSeconds(e, doses[i]!.dose), 0);
+  return { doses, seconds };
 }

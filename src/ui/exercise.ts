@@ -2,22 +2,10 @@
 // `spasm routine` and `spasm exercises` (guided by src/flows/exercise.ts).
 import { printable } from '../core/time.js';
 import type { Exercise } from '../data/types.js';
+import { isBreaths, type Dose } from '../core/dose.js';
 import { makeStyle, wrap } from './style.js';
 
-/** How much of an exercise to do today (the routine's progression may raise reps). */
-export interface Dose {
-  reps: number;
-  sets: number;
-  holdSeconds: number;
-}
-
-export const doseOf = (e: Exercise): Dose => ({ reps: e.reps.start, sets: e.sets, holdSeconds: e.holdSeconds });
-
-/** A short pause between repetitions, to let go before the next hold (pacing, not a clinical dose). */
-export const RELAX_SECONDS = 3;
-
-/** Is one repetition a slow breath (never held, no pause between) rather than a hold? */
-export const isBreaths = (e: Pick<Exercise, 'eachRep'>): boolean => e.eachRep === 'breath';
+export { doseOf, isBreaths, RELAX_SECONDS, exerciseSeconds, type Dose } from '../core/dose.js';
 
 /** The dose in one line: "Hold 5 s · 5 reps on each side · 2 sets · rest 30 s between sets"; "10 breaths of 10 s". */
 function doseLine(e: Exercise, dose: Dose): string {
@@ -41,10 +29,4 @@ export function renderExercise(e: Exercise, dose: Dose, color: boolean, width = 
   return `${lines.join('\n')}\n`;
 }
 
-/** About how long the exercise takes at `dose`, in seconds: holds, relaxing between repetitions, rests between sets. */
-export function exerciseSeconds(e: Exercise, dose: Dose): number {
-  const reps = dose.sets * dose.reps * (e.perSide ? 2 : 1);
-  const perRep = isBreaths(e) ? dose.holdSeconds : (e.holds?.length ?? 1) * dose.holdSeconds + RELAX_SECONDS;
-  return reps * perRep + (dose.sets - 1) * e.restSeconds;
-}
 

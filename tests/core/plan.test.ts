@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterScreen, goodToKnowFor, planWalk, standingScreen, stepsFor, type StartGiven } from '../../src/core/plan.js';
+import { afterScreen, goodToKnowFor, planRoutine, planWalk, standingScreen, stepsFor, type StartGiven } from '../../src/core/plan.js';
 import type { Episode, RedFlagResult } from '../../src/core/records.js';
 import { loadProtocol } from '../../src/data/index.js';
 import { episode } from '../helpers/records.js';
@@ -27,7 +27,7 @@ describe('planWalk', () => {
     ['same-day 1 h ago: shown, not asked', [ongoing({ redFlags: screen('same-day', 1) })], none, { ongoing: 'e7k2q', screenDue: false, standing: 'same-day', missing: ['--pain', '--hands-free'] }],
     ['--new over an emergency', [ongoing({ redFlags: screen('emergency', 1) })], { ...all, forceNew: true }, { ongoing: null, screenDue: true, standing: null, missing: [] }],
   ] as const)('%s', (_label, episodes, given, want) => {
-    const plan = planWalk(episodes as Episode[], NOW, given, th);
+    const plan = planWalk(episodes as readonly Episode[], NOW, given, th);
     expect({ ongoing: plan.ongoing?.id ?? null, screenDue: plan.screenDue, standing: plan.standing?.tier ?? null, missing: plan.missing }).toEqual(want);
   });
 });
@@ -85,5 +85,18 @@ describe('goodToKnowFor', () => {
   it('never more than asked, nothing from nothing', () => {
     expect(goodToKnowFor(['a'], 3)).toEqual(['a']);
     expect(goodToKnowFor([], 3)).toEqual([]);
+  });
+});
+
+describe('planRoutine', () => {
+  it('starts each exercise at its start dose, and counts the time its holds take', async () => {
+    const { loadHomeProgram } = await import('../../src/data/index.js');
+    const program = loadHomeProgram();
+    const plan = planRoutine(program, [], NOW);
+    expect(plan.doses.map((d) => d.dose.reps)).toEqual(program.exercises.map((e) => e.reps.start));
+    expect(plan.doses.every((d) => d.raisedFrom === null)).toBe(true);
+    // Pelvic tilt alone: 5 holds of 5 s, each followed by 3 s to relax.
+    const one = planRoutine({ ...program, exercises: [program.exercises.find((e) => e.id === 'pelvic-tilt')!] }, [], NOW);
+    expect(one.seconds).toBe(5 * (5 + 3));
   });
 });
