@@ -4,6 +4,7 @@ import { describePace, type Pace, type PaceId } from '../core/breathing.js';
 import type { TherapyChoice, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
 import type { Protocol, RedFlagScreen, Step } from '../data/types.js';
+import { wrap } from '../ui/style.js';
 import type { Choice, Prompter, Separator } from './prompts.js';
 
 /** "y", "yes", "n", "no" (any case), else null. */
@@ -31,7 +32,10 @@ export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: 
     let number = 0;
     for (const tier of ['emergency', 'same-day'] as const) {
       choices.push({ type: 'separator', separator: printable(screen.tiers[tier].heading) });
-      for (const flag of screen.flags.filter((f) => f.tier === tier)) choices.push({ name: `${++number}. ${printable(flag.question)}`, value: flag.id });
+      // inquirer cuts long names at the terminal's edge, mid-word: wrapped here, under the text (after "❯◯ 12. ").
+      for (const flag of screen.flags.filter((f) => f.tier === tier)) {
+        choices.push({ name: `${String(++number).padStart(2)}. ${wrap(printable(flag.question), 72, 7)}`, value: flag.id });
+      }
     }
     const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: 16 });
     if (picked.length > 0) return picked;
