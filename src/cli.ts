@@ -82,7 +82,7 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     example(
       program
         .command('start')
-        .description('walk through a spasm step by step: safety check, rest, breathing, cold or heat, stretches')
+        .description('walk through a spasm step by step: safety check, rest, breathing, cold or heat, gentle movements, getting up')
         .option('--onset <when>', 'when the spasm began (new episode); default now')
         .option('--pain <0-10>', 'pain now, 0 (none) to 10 (worst)')
         .option('--red-flags <answers>', 'answer the safety screen: none, or the ids that apply, comma-separated (listed below)')

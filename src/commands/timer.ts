@@ -22,7 +22,7 @@ export interface TimerOptions {
 }
 
 const KINDS = ['cold', 'heat', 'breathe'] as const;
-/** Less time always a choice; more than 20 minutes of cold or heat risks the skin (clinical.md). */
+/** Less time always a choice; 20 minutes of cold or heat is the clinic's routine [PP], and long contact risks burns [BG1]. */
 const MAX_MINUTES = { cold: 20, heat: 20, breathe: 30 };
 
 export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Promise<void> {
