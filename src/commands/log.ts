@@ -6,9 +6,9 @@ import { parsePain } from '../core/values.js';
 import { loadLogOptions, loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { requireFlags } from '../ui/ask.js';
-import { askEpisodeEdit, askNewEpisode } from '../ui/ask-episode.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { requireFlags } from '../flows/ask.js';
+import { askEpisodeEdit, askNewEpisode } from '../flows/ask-episode.js';
+import { isPromptExit } from '../flows/prompts.js';
 import { renderEpisode, renderEpisodeList } from '../ui/render-episode.js';
 import { humanTime } from '../ui/style.js';
 

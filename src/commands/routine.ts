@@ -9,9 +9,10 @@ import { loadExercises, loadHomeProgram } from '../data/index.js';
 import type { HomeProgram } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { askPain, requireFlags } from '../ui/ask.js';
-import { exerciseSeconds, guideExercise, isBreaths, type Dose, type ExerciseResult } from '../ui/exercise.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { askPain, requireFlags } from '../flows/ask.js';
+import { guideExercise, type ExerciseResult } from '../flows/exercise.js';
+import { exerciseSeconds, isBreaths, type Dose } from '../ui/exercise.js';
+import { isPromptExit } from '../flows/prompts.js';
 import { makeStyle } from '../ui/style.js';
 import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
 

@@ -20,10 +20,11 @@ import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
-import { askPain, askWhen, requireFlags } from '../ui/ask.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { askPain, askWhen, requireFlags } from '../flows/ask.js';
+import { isPromptExit } from '../flows/prompts.js';
 import { humanTime } from '../ui/style.js';
-import { askComfortSteps, askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
+import { askComfortSteps, askContinue, askRedFlags } from '../flows/walkthrough.js';
+import { renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
 /** Options of `spasm start` (SPEC.md section 2), raw strings as commander gives them. */
 export interface StartOptions {
@@ -156,7 +157,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   for (let i = from; i < plan.length; i++) {
     progress.resumeAt = `${plan[i]!.title} (step ${i + 1} of ${plan.length})`;
     if (deps.signal.aborted) throw interrupted(progress);
-    const { runStep } = await import('../ui/run-step.js');
+    const { runStep } = await import('../flows/run-step.js');
     const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
     const out = await runStep(plan[i]!, { deps, protocol, handsFree, n: i + 1, total: plan.length, kind, choice, askChoice: !therapyFlag, episode: current });
     kind = out.kind;

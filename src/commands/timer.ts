@@ -5,8 +5,8 @@ import { parseChoice, parseMinutes } from '../core/values.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { bell } from '../ui/countdown.js';
-import { runTimed } from '../ui/timed.js';
+import { bell } from '../flows/countdown.js';
+import { runTimed } from '../flows/timed.js';
 
 /** Options of `spasm timer <kind>`. */
 export interface TimerOptions {

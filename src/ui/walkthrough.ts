@@ -1,11 +1,9 @@
-// The screens and questions of `spasm start`. Every screen fits 80 columns,
+// The screens of `spasm start`, rendered to strings (the questions are in src/flows/walkthrough.ts). Every screen fits 80 columns,
 // leads with a plain title, and says in words what colour only underlines.
-import { describePace, type Pace, type PaceId } from '../core/breathing.js';
-import type { RedFlagResult, TherapyChoice, TherapyKind } from '../core/records.js';
+import type { RedFlagResult, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
 import type { WalkSummary } from '../core/walkthrough.js';
 import type { Protocol, RedFlagScreen, Step } from '../data/types.js';
-import type { Prompter } from './prompts.js';
 import { humanTime, makeStyle, wrap } from './style.js';
 
 const widthOf = (columns: number) => Math.min(columns, 80) - 2;
@@ -27,28 +25,6 @@ export function renderRedFlagScreen(screen: RedFlagScreen, color: boolean, colum
   return `\n${lines.join('\n')}\n\n`;
 }
 
-/**
- * The screen's question: "None of these" first and preselected, so the
- * common answer is one key; "Yes" opens a checklist with each full question.
- */
-export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen): Promise<string[]> {
-  const any = await prompt.select<'none' | 'yes'>({
-    message: 'Do any of these apply to you?',
-    choices: [
-      { name: printable(screen.noneLabel), value: 'none' },
-      { name: 'Yes, one or more of these', value: 'yes' },
-    ],
-    default: 'none',
-  });
-  if (any === 'none') return [];
-  return prompt.checkbox<string>({
-    message: 'Which ones? (Space to tick, Enter when done)',
-    // inquirer does not wrap descriptions; an 80-column terminal would break words.
-    choices: screen.flags.map((f) => ({ name: printable(f.short), value: f.id, description: wrap(printable(f.question), 78) })),
-    pageSize: screen.flags.length,
-  });
-}
-
 /** The advice after a positive screen: the tier's title and advice, and the signs the person named. */
 export function renderRedFlagAdvice(screen: RedFlagScreen, result: RedFlagResult, color: boolean, columns: number): string {
   if (result.tier === 'none') return '';
@@ -64,18 +40,6 @@ export function renderRedFlagAdvice(screen: RedFlagScreen, result: RedFlagResult
     lines.push('', wrap('The walk-through stops here. Your answers are saved with this episode.', w));
   }
   return `\n${lines.join('\n')}\n\n`;
-}
-
-/** After same-day advice: the comfort steps, or stop (the advice stays on screen until answered). */
-export async function askComfortSteps(prompt: Prompter): Promise<boolean> {
-  const go = await prompt.select<'go' | 'stop'>({
-    message: 'Go on with the comfort steps while you arrange to be seen?',
-    choices: [
-      { name: 'Yes, go on', value: 'go' },
-      { name: 'No, stop here', value: 'stop', description: 'Your answers are saved. Run spasm start again later.' },
-    ],
-  });
-  return go === 'go';
 }
 
 /** "Step 2 of 5 · Slow breathing" */
@@ -95,34 +59,6 @@ export function renderStep(step: Step, n: number, total: number, color: boolean,
   return `\n${lines.join('\n')}\n\n`;
 }
 
-/** Start (at the default pace, for breathing), start at another pace, skip or stop. */
-export type StepAction = 'start' | 'skip' | 'stop' | Exclude<PaceId, 'slow'>;
-
-const OTHER_PACES: Record<Exclude<PaceId, 'slow'>, string> = {
-  box: 'Box breathing instead',
-  shorter: 'A shorter pace, if slow breathing feels hard',
-};
-
-/**
- * Start, skip or stop before a step; the first answer says what Start does.
- * For the breathing step, `paces` (the default first) adds a choice of pace
- * after Start, each described in seconds.
- */
-export async function askStepAction(prompt: Prompter, step: Step, minutes: number | null, paces: readonly Pace[] = []): Promise<StepAction> {
-  const start =
-    step.id === 'stretches' ? 'Start the stretches' : minutes !== null ? `Start the ${minutes}-minute timer` : 'Done, next step';
-  const [first, ...others] = paces;
-  return prompt.select<StepAction>({
-    message: 'Ready?',
-    choices: [
-      { name: start, value: 'start', ...(first ? { description: describePace(first) } : {}) },
-      ...others.map((pace) => ({ name: OTHER_PACES[pace.id as Exclude<PaceId, 'slow'>], value: pace.id as Exclude<PaceId, 'slow'>, description: describePace(pace) })),
-      { name: 'Skip this step', value: 'skip' },
-      { name: 'Stop here', value: 'stop', description: 'End the walk-through now. What you did is saved; spasm start resumes here.' },
-    ],
-  });
-}
-
 /** The cold/heat step's first screen: the choice and why heat is a fair choice from day 1. */
 export function renderTherapyChoice(protocol: Protocol, n: number, total: number, phase: TherapyKind, color: boolean, columns: number): string {
   const c = makeStyle(color);
@@ -130,41 +66,6 @@ export function renderTherapyChoice(protocol: Protocol, n: number, total: number
   const usual = phase === 'cold' ? 'In the first 3 days the clinic protocol uses cold.' : 'From day 3 the clinic protocol uses heat.';
   const lines = [c.bold(stepTitle({ title: 'Cold or heat' }, n, total)), wrap(`${usual} ${printable(protocol.therapyChoice.note)}`, w)];
   return `\n${lines.join('\n')}\n\n`;
-}
-
-/** Which pack, or skip, or stop: one question, the usual kind preselected. */
-export async function askTherapy(prompt: Prompter, protocol: Protocol, preselect: TherapyChoice): Promise<TherapyChoice | 'skip' | 'stop'> {
-  const options = protocol.therapyChoice.options;
-  const kinds: TherapyChoice[] = ['cold', 'heat', 'alternate'];
-  return prompt.select<TherapyChoice | 'skip' | 'stop'>({
-    message: printable(protocol.therapyChoice.question),
-    choices: [
-      ...kinds.map((k) => ({ name: printable(options[k].label), value: k, description: printable(options[k].description) })),
-      { name: 'Skip this step', value: 'skip' },
-      { name: 'Stop here', value: 'stop', description: 'End the walk-through now. What you did is saved; spasm start resumes here.' },
-    ],
-    default: preselect,
-  });
-}
-
-/** What a later `spasm start` offers once the pain check-in is done. */
-export type ContinueChoice = 'resume' | 'restart' | 'therapy' | 'walk' | 'nothing';
-
-export async function askContinue(
-  prompt: Prompter,
-  offer: { resumeTitle?: string; therapy: TherapyKind; therapyDue: boolean; dueText: string },
-): Promise<ContinueChoice> {
-  const pack = offer.therapy === 'cold' ? 'cold pack' : 'heat pack';
-  const choices: { name: string; value: ContinueChoice; description?: string }[] = [];
-  if (offer.resumeTitle) {
-    choices.push({ name: `Resume at ${offer.resumeTitle}`, value: 'resume' }, { name: 'Start the walk-through again from step 1', value: 'restart' });
-  } else if (offer.therapyDue) {
-    choices.push({ name: `A 20-minute ${pack} now (it is due)`, value: 'therapy' }, { name: 'The whole walk-through again', value: 'walk' });
-  } else {
-    choices.push({ name: 'The whole walk-through again', value: 'walk' }, { name: `A ${pack} now`, value: 'therapy', description: offer.dueText });
-  }
-  choices.push({ name: 'Nothing more now', value: 'nothing', description: offer.dueText });
-  return prompt.select<ContinueChoice>({ message: 'What would you like to do?', choices });
 }
 
 /** "between 11:20 and 12:20" / "now" for the next cold/heat window. */

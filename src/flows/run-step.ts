@@ -9,7 +9,8 @@ import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { bell, runCountdown } from './countdown.js';
 import { runTimed } from './timed.js';
-import { askStepAction, askTherapy, renderStep, renderTherapyChoice, stepTitle } from './walkthrough.js';
+import { renderStep, renderTherapyChoice, stepTitle } from '../ui/walkthrough.js';
+import { askStepAction, askTherapy } from './walkthrough.js';
 
 /** What one step needs to know besides itself. */
 export interface StepContext {
@@ -97,7 +98,7 @@ function countdown(deps: Deps, durationMs: number, plainStart: string, render: (
 
 /** The stretches, one by one with the shared exercise guide; the first that hurts ends them. */
 async function runStretches(step: Step, deps: Deps, handsFree: boolean): Promise<Pick<StepOutcome, 'status' | 'interrupted'>> {
-  const [{ loadExercises }, { doseOf, guideExercise }] = await Promise.all([import('../data/index.js'), import('./exercise.js')]);
+  const [{ loadExercises }, { doseOf }, { guideExercise }] = await Promise.all([import('../data/index.js'), import('../ui/exercise.js'), import('./exercise.js')]);
   const library = loadExercises();
   let done = 0;
   for (const id of step.exercises ?? []) {
