@@ -220,29 +220,39 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     'spasm import spasm-backup.json',
   );
 
-  const config = example(program.command('config').description('settings'), 'spasm config set program ./my-program.json');
+  const keys = 'program, name, notify (on/off), voice (on/off), therapy (cold/heat/alternate)';
+  const config = example(program.command('config').description('settings'), 'spasm config set name "Sam Jones"', 'spasm config set program ./my-program.json');
   example(
     config
       .command('set')
-      .description('set a setting (program: a program file for spasm routine)')
-      .argument('<key>', 'program')
+      .description(`set a setting: ${keys}`)
+      .argument('<key>', 'program, name, notify, voice or therapy')
       .argument('<value>', 'the value')
       .action(run(async () => (await import('./commands/config.js')).configSet)),
     'spasm config set program ./my-program.json',
+    'spasm config set therapy heat',
   );
   example(
     config
       .command('get')
       .description('print a setting')
-      .argument('[key]', 'program; all settings when left out')
+      .argument('[key]', 'program, name, notify, voice or therapy; all settings when left out')
       .action(run(async () => (await import('./commands/config.js')).configGet)),
     'spasm config get program',
   );
   example(
     config
+      .command('list')
+      .description('print every setting')
+      .option('--json', 'print JSON')
+      .action(run(async () => (await import('./commands/config.js')).configList)),
+    'spasm config list --json',
+  );
+  example(
+    config
       .command('unset')
       .description('remove a setting')
-      .argument('<key>', 'program')
+      .argument('<key>', 'program, name, notify, voice or therapy')
       .action(run(async () => (await import('./commands/config.js')).configUnset)),
     'spasm config unset program',
   );

@@ -25,7 +25,7 @@ vi.mock('../src/commands/routine.js', () => ({ routine: record('routine'), routi
 vi.mock('../src/commands/exercises.js', () => ({ exercisesList: record('exercises'), exercisesShow: record('exercises show') }));
 vi.mock('../src/commands/timer.js', () => ({ timer: record('timer') }));
 vi.mock('../src/commands/transfer.js', () => ({ exportStore: record('export'), importStore: record('import') }));
-vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configUnset: record('config unset') }));
+vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configList: record('config list'), configUnset: record('config unset') }));
 
 function parse(args: string[]) {
   let out = '';
@@ -89,6 +89,7 @@ describe('each command receives its options', () => {
     ['config set', ['config', 'set', 'program', 'p.json'], {}, ['program', 'p.json']],
     ['config get', ['config', 'get'], {}, [undefined]],
     ['config unset', ['config', 'unset', 'program'], {}, ['program']],
+    ['config list', ['config', 'list', '--json'], { json: true }, []],
   ])('%s %j', async (name, args, opts, positional) => {
     const result = await parse(args as string[]);
     expect(result.error).toBeUndefined();
