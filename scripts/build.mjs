@@ -45,7 +45,7 @@ const stubChildProcessInCommander = {
 //   when a command asks or shows a spinner, shared by all of the above.
 const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
 /** Each command and the module under src/commands/ that runs it. */
-const COMMAND_MODULES = { start: 'start', status: 'status', log: 'log', report: 'report', routine: 'routine', exercises: 'exercises', timer: 'timer', export: 'transfer', import: 'transfer', config: 'config' };
+const COMMAND_MODULES = { start: 'start', status: 'status', checkin: 'checkin', log: 'log', report: 'report', routine: 'routine', exercises: 'exercises', timer: 'timer', export: 'transfer', import: 'transfer', config: 'config' };
 
 const cliCommands = /export const COMMANDS = \[([^\]]*)\]/.exec(readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8'))?.[1].match(/[a-z]+/g);
 if (String(cliCommands) !== String(Object.keys(COMMAND_MODULES))) {

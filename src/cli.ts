@@ -7,7 +7,7 @@ export type MakeDeps = (globals: GlobalOptions) => Deps | Promise<Deps>;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** The top-level commands, in the order help lists them. */
-export const COMMANDS = ['start', 'status', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config'];
+export const COMMANDS = ['start', 'status', 'checkin', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config'];
 
 function example(cmd: Command, ...lines: string[]): Command {
   return cmd.addHelpText('after', `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
@@ -92,6 +92,26 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       'spasm status --json',
     );
   } else program.command('status');
+
+  if (want('checkin')) {
+    example(
+      program
+        .command('checkin')
+        .description('a quick diary entry for the ongoing episode: pain, activities, medicines, sleep, work')
+        .option('--pain <0-10>', 'pain now (required without a terminal)')
+        .option('--activity <name=0-10>', 'rate an activity, 0 = unable to 10 = as before (repeatable; up to 3 per episode)', collect)
+        .option('--medicine <text>', 'a medicine taken since the last check-in (repeatable)', collect)
+        .option('--slept-badly', 'sleep was disturbed last night')
+        .option('--missed-work', 'work or usual activity was missed today')
+        .option('--note <text>', 'free text, up to 10,000 characters')
+        .option('--at <when>', 'when; default now')
+        .option('--settled', 'the spasm is over: end the episode')
+        .option('--json', 'print the stored check-in as JSON')
+        .action(run(async () => (await import('./commands/checkin.js')).checkin)),
+      'spasm checkin',
+      'spasm checkin --pain 3 --activity "walking=6" --medicine "ibuprofen 400 mg" --slept-badly',
+    );
+  } else program.command('checkin');
 
   if (want('log')) {
     const log = example(
