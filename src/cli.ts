@@ -81,6 +81,24 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     'spasm status --json',
   );
 
+  example(
+    program
+      .command('checkin')
+      .description('a quick diary entry for the ongoing episode: pain, activities, medicines, sleep, work')
+      .option('--pain <0-10>', 'pain now (required without a terminal)')
+      .option('--activity <name=0-10>', 'rate an activity, 0 = unable to 10 = as before (repeatable; up to 3 per episode)', collect)
+      .option('--medicine <text>', 'a medicine taken since the last check-in (repeatable)', collect)
+      .option('--slept-badly', 'sleep was disturbed last night')
+      .option('--missed-work', 'work or usual activity was missed today')
+      .option('--note <text>', 'free text, up to 10,000 characters')
+      .option('--at <when>', 'when; default now')
+      .option('--settled', 'the spasm is over: end the episode')
+      .option('--json', 'print the stored check-in as JSON')
+      .action(run(async () => (await import('./commands/checkin.js')).checkin)),
+    'spasm checkin',
+    'spasm checkin --pain 3 --activity "walking=6" --medicine "ibuprofen 400 mg" --slept-badly',
+  );
+
   const log = example(
     program.command('log').description('record episodes after the fact, and list, show, edit, end or delete them'),
     'spasm log --onset "2d ago" --pain 7 --lasted 3d --trigger lifting',

@@ -20,6 +20,7 @@ vi.mock('../src/commands/log.js', () => ({
   logEnd: record('log end'),
   logDelete: record('log delete'),
 }));
+vi.mock('../src/commands/checkin.js', () => ({ checkin: record('checkin') }));
 vi.mock('../src/commands/report.js', () => ({ report: record('report') }));
 vi.mock('../src/commands/routine.js', () => ({ routine: record('routine'), routineLog: record('routine log') }));
 vi.mock('../src/commands/exercises.js', () => ({ exercisesList: record('exercises'), exercisesShow: record('exercises show') }));
@@ -90,6 +91,12 @@ describe('each command receives its options', () => {
     ['config get', ['config', 'get'], {}, [undefined]],
     ['config unset', ['config', 'unset', 'program'], {}, ['program']],
     ['config list', ['config', 'list', '--json'], { json: true }, []],
+    [
+      'checkin',
+      ['checkin', '--pain', '3', '--activity', 'walking=4', '--activity', 'sitting=2', '--medicine', 'ibuprofen', '--slept-badly', '--missed-work', '--note', 'n', '--at', '1h ago', '--settled', '--json'],
+      { pain: '3', activity: ['walking=4', 'sitting=2'], medicine: ['ibuprofen'], sleptBadly: true, missedWork: true, note: 'n', at: '1h ago', settled: true, json: true },
+      [],
+    ],
   ])('%s %j', async (name, args, opts, positional) => {
     const result = await parse(args as string[]);
     expect(result.error).toBeUndefined();
@@ -133,13 +140,13 @@ describe('help and version', () => {
   it('lists every command with examples', async () => {
     const result = await parse(['--help']);
     expect(result.error?.code).toBe('commander.helpDisplayed');
-    for (const name of ['start', 'status', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
+    for (const name of ['start', 'status', 'checkin', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
       expect(result.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
     expect(result.out).toContain('Examples:');
   });
 
-  it.each([['start'], ['status'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
+  it.each([['start'], ['status'], ['checkin'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
     '%j --help shows an example',
     async (...args) => {
       const result = await parse([...args, '--help']);
