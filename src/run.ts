@@ -52,8 +52,6 @@ export async function run(argv: string[], version: string): Promise<void> {
         const { createDeps } = await import('./deps.js');
         return createDeps(globals, process, interrupt.signal);
       },
-      {},
-      argv[0],
     );
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -160,6 +160,8 @@ interface Loaded {
   bytes: Buffer;
   /** The sessions' array within `bytes` when they are parsed lazily; undefined when already parsed. */
   sessions?: Buffer;
+  /** The schema version of the file when it was older than this spasm's (migrated in memory). */
+  migratedFrom?: number;
 }
 
 /**
@@ -261,7 +263,27 @@ async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routine
   if (!checked.ok) {
     throw new StoreError(`the store ${file} is damaged: ${checked.errors[0]}${checked.errors.length > 1 ? ` (and ${checked.errors.length - 1} more)` : ''}`, RESTORE_HINT);
   }
-  return { doc: checked.value, bytes };
+  return { doc: checked.value, bytes, ...(migrated.from < SCHEMA_VERSION ? { migratedFrom: migrated.from } : {}) };
+}
+
+/**
+ * Before the first write of an older store, its bytes are kept beside it as
+ * `spasm.v<old>.json` (SPEC.md section 4), until the user deletes it. A copy
+ * already there is the oldest one: it is kept, not replaced.
+ */
+function keepOlderStore(dir: string, version: number, bytes: Buffer): void {
+  const copy = join(dir, `spasm.v${version}.json`);
+  try {
+    writeFileSync(copy, bytes, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(copy).isFile()) return;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(copy, { force: true });
+    throw new StoreError(`cannot keep a copy of the version ${version} store as ${copy}: ${reasonOf(error)}; nothing was changed`, 'Check that the data directory is writable and the disk is not full.');
+  }
+  if (statSync(copy).size !== bytes.length) {
+    rmSync(copy, { force: true });
+    throw new StoreError(`cannot keep a copy of the version ${version} store as ${copy}: it was not written in full; nothing was changed`, 'Check that the disk is not full.');
+  }
 }
 
 /** Are these the exact bytes spasm last wrote and checked (see VERIFIED_FILE)? */
@@ -332,7 +354,7 @@ export function openStore(dir: string): Store {
       return withLock(dir, file, async (isCompromised) => {
         // What was loaded is valid (checked, or verified by digest); remember it record by record.
         const known = new Set<string>();
-        const { doc, bytes: before, sessions: sessionsBefore } = await loadWithBytes(file, (sessions) => {
+        const { doc, bytes: before, sessions: sessionsBefore, migratedFrom } = await loadWithBytes(file, (sessions) => {
           for (const record of sessions) known.add(JSON.stringify(record));
         });
         for (const record of doc.episodes) known.add(JSON.stringify(record));
@@ -354,6 +376,7 @@ export function openStore(dir: string): Store {
           throw new SpasmError(`internal error: refusing to write an invalid store (${checked.errors[0]})`, ExitCode.Failure);
         }
         if (isCompromised()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
+        if (migratedFrom !== undefined) keepOlderStore(dir, migratedFrom, before);
         try {
           // Forget the old digest first: a crash between the two writes leaves none, never a wrong one.
           rmSync(join(dir, VERIFIED_FILE), { force: true });
