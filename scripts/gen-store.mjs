@@ -48,6 +48,17 @@ export function history(endMs, years = 10) {
       redFlags: { at: iso(onset), positive: [], tier: 'none' },
       steps: ['rest-position', 'breathing', 'cold', 'straighten-up', 'stretches'].map((id, k) => ({ id, status: 'done', at: iso(onset + (k + 1) * 600_000) })),
       therapy: [0, 1, 2].map((k) => ({ kind: 'cold', start: iso(onset + (k * 2 + 1) * 3_600_000), end: iso(onset + (k * 2 + 1) * 3_600_000 + 1_200_000) })),
+      // A daily check-in on the days the episode lasted (no random draws, so the rest stays as it was).
+      activities: ['walking', 'sitting at work'],
+      checkins: Array.from({ length: lastsDays }, (_, k) => ({
+        at: iso(onset + (k + 1) * DAY),
+        pain: Math.max(0, worst - k - 1),
+        function: [{ activity: 'walking', score: Math.min(10, 3 + k) }, { activity: 'sitting at work', score: Math.min(10, 2 + k) }],
+        medicines: k < 3 ? ['ibuprofen 400 mg'] : [],
+        sleptBadly: k < 2,
+        missedWork: k === 0,
+        notes: '',
+      })),
     });
   }
   const exercises = ['pelvic-tilt', 'knee-to-chest-single', 'knee-rolls', 'childs-pose', 'cat-cow', 'hamstring-stretch', 'piriformis-stretch'];
@@ -62,7 +73,7 @@ export function history(endMs, years = 10) {
       exercises: exercises.map((id) => ({ id, status: random() < 0.95 ? 'done' : 'skipped' })),
     });
   }
-  return { format: 'spasm-export', schemaVersion: 1, exportedAt: iso(endMs), episodes, routineSessions, settings: {} };
+  return { format: 'spasm-export', schemaVersion: 2, exportedAt: iso(endMs), episodes, routineSessions, settings: {} };
 }
 
 export const tenYears = (endMs) => history(endMs, 10);

@@ -10,6 +10,20 @@ function example(cmd: Command, ...lines: string[]): Command {
   return cmd.addHelpText('after', `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`);
 }
 
+/**
+ * The ids `--red-flags` accepts, as data/red-flags.json holds them (what each
+ * means is in clinical.md section 2). Written out, so that help loads no data;
+ * tests/cli.test.ts checks it against the file.
+ */
+export const RED_FLAG_HELP = `
+Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+  get help now:      urination, incontinence, saddle-numbness, leg-weakness,
+                     sexual-function, trauma, chest-pain, aaa
+  see someone today: fever, cancer-history, weight-loss, immunosuppression,
+                     recent-infection, night-pain, thoracic-pain,
+                     minor-injury-fragile, cough-sneeze, age-first-episode
+`;
+
 /** The options of `log add` and `log edit`. */
 function episodeFlags(cmd: Command, required: boolean): Command {
   return cmd
@@ -59,17 +73,17 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
   example(
     program
       .command('start')
-      .description('walk through a spasm step by step: safety check, rest, breathing, cold or heat, stretches')
+      .description('walk through a spasm step by step: safety check, rest, breathing, cold or heat, gentle movements, getting up')
       .option('--onset <when>', 'when the spasm began (new episode); default now')
       .option('--pain <0-10>', 'pain now, 0 (none) to 10 (worst)')
-      .option('--red-flags <answers>', 'answer the safety screen: none, or ids that apply (urination,fever,…)')
+      .option('--red-flags <answers>', 'answer the safety screen: none, or the ids that apply, comma-separated (listed below)')
       .addOption(new Option('--therapy <kind>', 'cold, heat or alternate for this session'))
       .option('--new', 'start a new episode even if one is ongoing')
       .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
       .action(run(async () => (await import('./commands/start.js')).start)),
     'spasm start',
     'spasm start --pain 6 --red-flags none --hands-free',
-  );
+  ).addHelpText('after', RED_FLAG_HELP);
 
   example(
     program
@@ -79,6 +93,24 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .action(run(async () => (await import('./commands/status.js')).status)),
     'spasm status',
     'spasm status --json',
+  );
+
+  example(
+    program
+      .command('checkin')
+      .description('a quick diary entry for the ongoing episode: pain, activities, medicines, sleep, work')
+      .option('--pain <0-10>', 'pain now (required without a terminal)')
+      .option('--activity <name=0-10>', 'rate an activity, 0 = unable to 10 = as before (repeatable; up to 3 per episode)', collect)
+      .option('--medicine <text>', 'a medicine taken since the last check-in (repeatable)', collect)
+      .option('--slept-badly', 'sleep was disturbed last night')
+      .option('--missed-work', 'work or usual activity was missed today')
+      .option('--note <text>', 'free text, up to 10,000 characters')
+      .option('--at <when>', 'when; default now')
+      .option('--settled', 'the spasm is over: end the episode')
+      .option('--json', 'print the stored check-in as JSON')
+      .action(run(async () => (await import('./commands/checkin.js')).checkin)),
+    'spasm checkin',
+    'spasm checkin --pain 3 --activity "walking=6" --medicine "ibuprofen 400 mg" --slept-badly',
   );
 
   const log = example(
@@ -220,29 +252,39 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
     'spasm import spasm-backup.json',
   );
 
-  const config = example(program.command('config').description('settings'), 'spasm config set program ./my-program.json');
+  const keys = 'program, name, notify (on/off), voice (on/off), therapy (cold/heat/alternate)';
+  const config = example(program.command('config').description('settings'), 'spasm config set name "Sam Jones"', 'spasm config set program ./my-program.json');
   example(
     config
       .command('set')
-      .description('set a setting (program: a program file for spasm routine)')
-      .argument('<key>', 'program')
+      .description(`set a setting: ${keys}`)
+      .argument('<key>', 'program, name, notify, voice or therapy')
       .argument('<value>', 'the value')
       .action(run(async () => (await import('./commands/config.js')).configSet)),
     'spasm config set program ./my-program.json',
+    'spasm config set therapy heat',
   );
   example(
     config
       .command('get')
       .description('print a setting')
-      .argument('[key]', 'program; all settings when left out')
+      .argument('[key]', 'program, name, notify, voice or therapy; all settings when left out')
       .action(run(async () => (await import('./commands/config.js')).configGet)),
     'spasm config get program',
   );
   example(
     config
+      .command('list')
+      .description('print every setting')
+      .option('--json', 'print JSON')
+      .action(run(async () => (await import('./commands/config.js')).configList)),
+    'spasm config list --json',
+  );
+  example(
+    config
       .command('unset')
       .description('remove a setting')
-      .argument('<key>', 'program')
+      .argument('<key>', 'program, name, notify, voice or therapy')
       .action(run(async () => (await import('./commands/config.js')).configUnset)),
     'spasm config unset program',
   );

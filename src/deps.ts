@@ -1,7 +1,7 @@
 import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
-import { prompter, type Prompter } from './ui/prompts.js';
+import { prompter, type Prompter } from './flows/prompts.js';
 
 /** Where output goes and what kind of terminal it is. */
 export interface Io {

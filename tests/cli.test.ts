@@ -20,12 +20,13 @@ vi.mock('../src/commands/log.js', () => ({
   logEnd: record('log end'),
   logDelete: record('log delete'),
 }));
+vi.mock('../src/commands/checkin.js', () => ({ checkin: record('checkin') }));
 vi.mock('../src/commands/report.js', () => ({ report: record('report') }));
 vi.mock('../src/commands/routine.js', () => ({ routine: record('routine'), routineLog: record('routine log') }));
 vi.mock('../src/commands/exercises.js', () => ({ exercisesList: record('exercises'), exercisesShow: record('exercises show') }));
 vi.mock('../src/commands/timer.js', () => ({ timer: record('timer') }));
 vi.mock('../src/commands/transfer.js', () => ({ exportStore: record('export'), importStore: record('import') }));
-vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configUnset: record('config unset') }));
+vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configList: record('config list'), configUnset: record('config unset') }));
 
 function parse(args: string[]) {
   let out = '';
@@ -89,6 +90,13 @@ describe('each command receives its options', () => {
     ['config set', ['config', 'set', 'program', 'p.json'], {}, ['program', 'p.json']],
     ['config get', ['config', 'get'], {}, [undefined]],
     ['config unset', ['config', 'unset', 'program'], {}, ['program']],
+    ['config list', ['config', 'list', '--json'], { json: true }, []],
+    [
+      'checkin',
+      ['checkin', '--pain', '3', '--activity', 'walking=4', '--activity', 'sitting=2', '--medicine', 'ibuprofen', '--slept-badly', '--missed-work', '--note', 'n', '--at', '1h ago', '--settled', '--json'],
+      { pain: '3', activity: ['walking=4', 'sitting=2'], medicine: ['ibuprofen'], sleptBadly: true, missedWork: true, note: 'n', at: '1h ago', settled: true, json: true },
+      [],
+    ],
   ])('%s %j', async (name, args, opts, positional) => {
     const result = await parse(args as string[]);
     expect(result.error).toBeUndefined();
@@ -132,13 +140,26 @@ describe('help and version', () => {
   it('lists every command with examples', async () => {
     const result = await parse(['--help']);
     expect(result.error?.code).toBe('commander.helpDisplayed');
-    for (const name of ['start', 'status', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
+    for (const name of ['start', 'status', 'checkin', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
       expect(result.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
     expect(result.out).toContain('Examples:');
   });
 
-  it.each([['start'], ['status'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
+  it('start --help lists every red-flag id of data/red-flags.json, grouped by tier, in order', async () => {
+    const result = await parse(['start', '--help']);
+    const { loadRedFlags } = await import('../src/data/index.js');
+    const flags = loadRedFlags().flags;
+    const listed = (label: string) => {
+      const block = result.out.split(label)[1]!.split(/\n {2}\S/)[0]!;
+      return block.split(/[\s,]+/).filter(Boolean);
+    };
+    expect(listed('get help now:')).toEqual(flags.filter((f) => f.tier === 'emergency').map((f) => f.id));
+    expect(listed('see someone today:')).toEqual(flags.filter((f) => f.tier === 'same-day').map((f) => f.id));
+    expect(result.out).not.toContain('…');
+  });
+
+  it.each([['start'], ['status'], ['checkin'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
     '%j --help shows an example',
     async (...args) => {
       const result = await parse([...args, '--help']);

@@ -7,9 +7,9 @@ import { parsePain } from '../core/values.js';
 import { loadLogOptions, loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { requireFlags } from '../ui/ask.js';
-import { askEpisodeEdit, askNewEpisode } from '../ui/ask-episode.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { requireFlags } from '../flows/ask.js';
+import { askEpisodeEdit, askNewEpisode } from '../flows/ask-episode.js';
+import { cancelable } from '../flows/prompts.js';
 import { renderEpisode, renderEpisodeList } from '../ui/render-episode.js';
 import { humanTime } from '../ui/style.js';
 
@@ -52,13 +52,13 @@ function ongoingId(doc: StoreHead, now: Date): string | null {
 }
 
 /** Ctrl-C in a question: nothing was stored yet, so say so and exit 130. */
-async function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
-  try {
-    return await questions;
-  } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError(`Stopped. ${nothing}`);
-    throw error;
-  }
+function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
+  return cancelable(
+    () => questions,
+    () => {
+      throw new InterruptedError(`Stopped. ${nothing}`);
+    },
+  );
 }
 
 function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json: boolean | undefined, now: Date): void {

@@ -28,6 +28,8 @@ export interface ReportOptions {
 
 const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
 
+const REPORT_FACTS = ['painkillers', 'work', 'sleeping', 'flare-ups'];
+
 /** The names the readable formats show for stored ids, from data/. */
 function labels(): ReportLabels {
   const log = loadLogOptions();
@@ -41,6 +43,8 @@ function labels(): ReportLabels {
       ['emergency', screen.tiers.emergency.title],
       ['same-day', screen.tiers['same-day'].title],
     ]),
+    // The self-care facts the issue names for the person: painkillers, work, sleep, flare-ups.
+    goodToKnow: loadProtocol().goodToKnow.filter((f) => REPORT_FACTS.includes(f.id)).map((f) => f.text),
   };
 }
 

@@ -73,6 +73,12 @@ function episodeMeaning(e: Episode, at: string): string[] {
     if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
   });
   if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
+  e.checkins.forEach((c, j) => {
+    time(`${at}.checkins[${j}].at`, c.at);
+    c.function.forEach((f, k) => {
+      if (!e.activities.includes(f.activity)) errors.push(`${at}.checkins[${j}].function[${k}].activity: is not one of the episode's activities`);
+    });
+  });
   return errors;
 }
 

@@ -36,11 +36,14 @@ describe('spasm routine, hands-free', () => {
     expect(out).toContain(`Exercise 1 of ${ids.length}\nPelvic tilt`);
     expect(out).toContain(`Exercises: ${ids.length} of ${ids.length} done.\nPain: 3 before, 2 after (down 1).`);
     expect(out).not.toContain('spasm log');
-    // Every hold is counted: 5 pelvic tilts of 5 s, then 3 knee-to-chest a side.
-    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/3 · left side: hold 5 s\nRep 1/3 · right side: hold 5 s');
-    // Cat and cow holds two positions each repetition, each named.
-    expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 5 s\nRep 1/5 · back sagging: hold 5 s\nRep 2/5 · back rounded up: hold 5 s');
-    expect(out).toContain('Hold 5 s in each of 2 positions · 5 reps');
+    // Every hold is counted: 5 pelvic tilts of 5 s, then 2 knee-to-chest a side (clinical.md section 3).
+    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/2 · left side: hold 5 s\nRep 1/2 · right side: hold 5 s');
+    // Cat and cow holds two positions each repetition, each named, each one slow breath (10 s).
+    expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 10 s\nRep 1/5 · back sagging: hold 10 s\nRep 2/5 · back rounded up: hold 10 s');
+    expect(out).toContain('Hold 10 s in each of 2 positions · 5 reps');
+    // Walking built up over weeks, and the precautions, at the start.
+    expect(out.replace(/\s+/g, ' ')).toContain('add a few minutes each week');
+    expect(out.replace(/\s+/g, ' ')).toContain('After a hip replacement');
   });
 
   it('takes the time the holds take (fake clock)', async () => {

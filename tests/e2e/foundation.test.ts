@@ -181,7 +181,7 @@ describe('export and import', () => {
     writeFileSync(dumped, first.stdout);
     expect(runSpasm(['import', dumped], { dataDir: b }).code).toBe(0);
     expect(runSpasm(['export'], { dataDir: b, env: { SPASM_NOW: NOW } }).stdout).toBe(first.stdout);
-    expect(JSON.parse(first.stdout)).toMatchObject({ format: 'spasm-export', schemaVersion: 1, exportedAt: NOW, settings: {} });
+    expect(JSON.parse(first.stdout)).toMatchObject({ format: 'spasm-export', schemaVersion: 2, exportedAt: NOW, settings: {} });
   });
 
   it('a second import skips and counts what is present', () => {

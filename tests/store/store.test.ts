@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyStore } from '../../src/core/records.js';
+import { emptyStore, SCHEMA_VERSION } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
 import { fingerprint } from '../../src/digest.js';
 import schemaHash from '../../src/store/generated/schema-hash.json' with { type: 'json' };
@@ -67,7 +67,7 @@ describe('openStore', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect((await store.read()).episodes.map((e) => e.id)).toEqual(['e7k2q']);
-    expect(JSON.parse(readFileSync(store.file, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('writes nothing when the change changes nothing', async () => {
@@ -121,7 +121,7 @@ describe('openStore', () => {
   it('refuses a store from a newer version, byte for byte untouched', async () => {
     const dir = tempDataDir();
     mkdirSync(dir, { recursive: true });
-    const content = JSON.stringify({ ...emptyStore(), schemaVersion: 2 });
+    const content = JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 });
     writeFileSync(join(dir, 'spasm.json'), content);
     const error = await refusal(openStore(dir).update(() => undefined));
     expect(error.message).toContain('newer spasm');
