@@ -28,7 +28,6 @@ export interface Deps {
   store: Store;
   io: Io;
   prompt: Prompter;
-  env: NodeJS.ProcessEnv;
   /** Aborted when the user presses Ctrl-C outside a prompt. */
   signal: AbortSignal;
   /** Random numbers in [0, 1), for ids. */
@@ -43,7 +42,7 @@ export interface GlobalOptions {
 }
 
 /** Colour per SPEC.md: --no-color and NO_COLOR turn it off, FORCE_COLOR on, else only on a terminal. */
-export function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (globals.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
@@ -72,7 +71,6 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
       columns: proc.stdout.columns || proc.stderr.columns || 80,
     },
     prompt: prompter,
-    env,
     signal,
     random: Math.random,
   };

@@ -1,6 +1,4 @@
-import { addEpisode, recordPain } from '../core/episodes.js';
-import type { StoreHead } from '../core/document.js';
-import type { Episode } from '../core/records.js';
+import { addEpisode, episodeStillThere, recordPain } from '../core/episodes.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
@@ -8,7 +6,7 @@ import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagRe
 import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
+import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
 import { cancelable } from '../flows/prompts.js';
 import { unsavedStore, type UnsavedStore } from '../flows/unsaved-store.js';
@@ -106,7 +104,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   let id = ongoing?.id;
   if (flagResult) {
     id = await deps.store.update((fresh) => {
-      const episode = ongoing ? find(fresh, ongoing.id) : addEpisode(fresh, onset, 'start', deps.random);
+      const episode = ongoing ? episodeStillThere(fresh, ongoing.id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
       episode.redFlags = flagResult;
       episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
       return episode.id;
@@ -141,7 +139,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
-    const episode = id ? find(fresh, id) : addEpisode(fresh, onset, 'start', deps.random);
+    const episode = id ? episodeStillThere(fresh, id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
     if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;
@@ -166,7 +164,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
     const after = nextStepAfter(plannedSteps, i, out.status);
     const nextId = after && isTherapyStep(after) ? kind : after;
     await deps.store.update((fresh) => {
-      const episode = find(fresh, id!);
+      const episode = episodeStillThere(fresh, id!, 'nothing more was saved');
       // The therapy step is recorded as the kind actually used.
       episode.steps.push({ id: plannedSteps[i]!.phase ? kind : plannedSteps[i]!.id, status: out.status, at: formatIso(deps.clock.now()) });
       if (out.therapy) episode.therapy.push(out.therapy);
@@ -187,7 +185,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const walked = plannedSteps.length > from;
   const painEnd = handsFree || !walked || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
   const episodes = await deps.store.update((fresh) => {
-    if (painEnd !== undefined) recordPain(find(fresh, id!), formatIso(deps.clock.now()), painEnd);
+    if (painEnd !== undefined) recordPain(episodeStillThere(fresh, id!, 'nothing more was saved'), formatIso(deps.clock.now()), painEnd);
     return fresh.episodes;
   });
   const end = deps.clock.now();
@@ -197,11 +195,4 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const goodToKnow = walked ? goodToKnowFor(protocol.goodToKnow, seed).map((f) => f.text) : [];
   const info = { episodeId: store.failure ? null : id!, stoppedAt, walked, now: end, goodToKnow, watchFor: screen.watchFor };
   io.out(renderSummary(summary, info, io.color, io.columns));
-}
-
-function find(doc: StoreHead, id: string): Episode {
-  const episode = doc.episodes.find((e) => e.id === id);
-  // Deleted by another command while the walk-through ran: nothing sensible to save onto.
-  if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);
-  return episode;
 }
