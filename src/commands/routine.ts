@@ -4,6 +4,7 @@ import { newId } from '../core/ids.js';
 import { progressFor } from '../core/progression.js';
 import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
 import { formatIso } from '../core/time.js';
+import { postureOf, type Posture } from '../core/pacing.js';
 import { parsePain } from '../core/values.js';
 import { loadExercises, loadHomeProgram } from '../data/index.js';
 import type { HomeProgram } from '../data/types.js';
@@ -11,6 +12,7 @@ import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { askPain, requireFlags } from '../ui/ask.js';
 import { exerciseSeconds, guideExercise, isBreaths, type Dose, type ExerciseResult } from '../ui/exercise.js';
+import { withCompanion } from '../ui/companion.js';
 import { isPromptExit } from '../ui/prompts.js';
 import { makeStyle } from '../ui/style.js';
 import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
@@ -25,6 +27,8 @@ export interface RoutineOptions {
   painAfter?: string;
   /** A program file instead of the configured or default program. */
   program?: string;
+  /** Speak each exercise, each hold and the breathing cues (default: the `voice` setting). */
+  voice?: boolean;
 }
 
 /** Options of `spasm routine log`. */
@@ -48,14 +52,15 @@ function activeProgram(flag: string | undefined, doc: StoreDoc): HomeProgram {
 }
 
 /** `spasm routine`: pain before, each exercise guided, pain after, a summary; saved as it goes. */
-export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
-  const { io } = deps;
+export async function routine(opts: RoutineOptions, given: Deps): Promise<void> {
+  const { io } = given;
   // Every flag is checked before anything is asked, run or stored.
   const painBeforeFlag = opts.painBefore === undefined ? undefined : parsePain(opts.painBefore, '--pain-before');
   const painAfterFlag = opts.painAfter === undefined ? undefined : parsePain(opts.painAfter, '--pain-after');
   const handsFree = opts.handsFree === true;
   const missing = [handsFree ? '' : '--hands-free', painBeforeFlag === undefined ? '--pain-before' : '', painAfterFlag === undefined ? '--pain-after' : ''];
   requireFlags(io, missing.filter(Boolean), 'routine');
+  const deps = await withCompanion(given, { voice: opts.voice });
   const doc = await deps.store.read();
   const program = activeProgram(opts.program, doc);
 
@@ -88,6 +93,8 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   await save();
 
   let hurt = false;
+  // Hands-free pacing: the time to get into position depends on the position before (null: the start).
+  let posture: Posture | null = null;
   for (const [i, exercise] of program.exercises.entries()) {
     const { dose, raisedFrom } = doses[i]!;
     const up = raisedFrom === null ? '' : ` · ${dose.reps} ${isBreaths(exercise) ? 'breaths' : 'reps'} today, up from ${raisedFrom}: your last sessions went well`;
@@ -95,11 +102,12 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
     io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
     let result: ExerciseResult;
     try {
-      result = await guideExercise(exercise, dose, deps, handsFree);
+      result = await guideExercise(exercise, dose, deps, handsFree, { from: posture });
     } catch (error) {
       if (!isPromptExit(error)) throw error;
       result = { status: 'stopped', interrupted: true, hurt: false };
     }
+    posture = postureOf(exercise.position);
     session.exercises.push({ id: exercise.id, status: result.status });
     await save();
     if (result.interrupted) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}.`);

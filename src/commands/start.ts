@@ -21,6 +21,7 @@ import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../ui/ask.js';
+import { withCompanion } from '../ui/companion.js';
 import { isPromptExit } from '../ui/prompts.js';
 import { humanTime } from '../ui/style.js';
 import { askComfortSteps, askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
@@ -39,6 +40,8 @@ export interface StartOptions {
   new?: boolean;
   /** No key presses: steps advance by themselves. */
   handsFree?: boolean;
+  /** Speak the steps and cues (default: the `voice` setting). */
+  voice?: boolean;
 }
 
 /** What has been saved so far, for the Ctrl-C message. */
@@ -49,8 +52,9 @@ interface Progress {
   resumeAt?: string;
 }
 
-export async function start(opts: StartOptions, deps: Deps): Promise<void> {
+export async function start(opts: StartOptions, given: Deps): Promise<void> {
   const progress: Progress = { done: 0, skipped: 0 };
+  const deps = await withCompanion(given, { voice: opts.voice });
   try {
     await walk(opts, deps, progress);
   } catch (error) {
@@ -189,6 +193,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   const end = deps.clock.now();
   const summary = walkSummary(episodes, episodes.find((e) => e.id === id)!, painStart ?? null, painEnd ?? null, end, protocol);
   io.out(renderSummary(summary, { episodeId: id, stoppedAt, walked: plan.length > from, now: end }, io.color, io.columns));
+  // --stay, offered at the end (issue #14): wait with the person for the next session.
+  if (io.interactive && !handsFree && !stoppedAt && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id);
 }
 
 function find(doc: StoreDoc, id: string): Episode {

@@ -49,6 +49,7 @@ describe('spasm start, on a terminal', () => {
     await answer('Done, next step', 'enter'); // straighten up
     await answer('Start the stretches', 'down', 'enter'); // skip the stretches
     await answer('How bad is the pain now?', 'backspace', '4', 'enter');
+    await answer('Stay with you until the next cold or heat session?', 'enter'); // no (the default)
     await done;
 
     const [e] = await stored(f);
@@ -194,6 +195,7 @@ describe('spasm start, on a terminal', () => {
     await answer('Ready?', 'enter');
     expect(g.stdout()).toContain('Step 1 of 1 · Cold pack');
     await answer('How bad is the pain now?', 'enter');
+    await answer('Stay with you until the next cold or heat session?', 'enter'); // no (the default)
     await done;
     const [e] = await stored(g);
     expect(e!.therapy.map((t) => t.kind)).toEqual(['cold', 'cold']);

@@ -1,0 +1,43 @@
+// One timed session of `spasm timer` (and of each round of --stay): the
+// countdown, then the cold or heat session recorded on the ongoing episode.
+import type { Pace } from '../core/breathing.js';
+import { ongoingEpisode } from '../core/episodes.js';
+import type { Protocol, TimerKind } from '../data/types.js';
+import type { Deps } from '../deps.js';
+import { runTimed, type TimedResult } from '../ui/timed.js';
+import { formatSpan } from '../core/time.js';
+import { loadProtocol } from '../data/index.js';
+import { InterruptedError } from '../errors.js';
+
+export interface SessionResult extends TimedResult {
+  /** The episode the session was recorded on, if any. */
+  episodeId?: string;
+}
+
+export async function runSession(deps: Deps, protocol: Protocol, kind: TimerKind, minutes: number, pace: Pace): Promise<SessionResult> {
+  const step = protocol.steps.find((s) => s.timer === kind)!;
+  const result = await runTimed(deps, { timer: kind, minutes, title: step.title, reminder: step.cautions[0] ?? '', pace });
+  const session = result.therapy;
+  if (!session) return result;
+  // Re-read under the lock: the episode that is ongoing now is the one to record on.
+  const episodeId = await deps.store.update((doc) => {
+    const episode = ongoingEpisode(doc.episodes, result.end, protocol.thresholds);
+    episode?.therapy.push(session);
+    return episode?.id;
+  });
+  return { ...result, episodeId };
+}
+
+/** The line after a session; Ctrl-C is exit 130 after saving what was done. */
+export function reportSession(deps: Deps, result: SessionResult, what: string, sayNext: boolean): void {
+  const doneMs = result.activeMs;
+  const saved = result.episodeId ? ` Saved on episode ${result.episodeId}.` : '';
+  const isTherapy = what === 'cold' || what === 'heat';
+  const tooShort = isTherapy && !result.therapy ? ' Too short to record.' : '';
+  if (result.ended === 'interrupted') throw new InterruptedError(`Stopped after ${formatSpan(doneMs)}.${saved}${tooShort}`);
+  if (result.ended === 'skipped') return void deps.io.err(`Skipped after ${formatSpan(doneMs)}.${saved}${tooShort}\n`);
+  const th = loadProtocol().thresholds;
+  const next = isTherapy && sayNext ? ` Next ${what} session: in ${th.therapyIntervalMinHours} to ${th.therapyIntervalMaxHours} hours.` : '';
+  deps.io.err(`Done: ${formatSpan(doneMs)} of ${what}.${saved}${next}\n`);
+}
+
