@@ -15,14 +15,19 @@ export type StayPlan =
 /**
  * What comes after a session. With an ongoing episode its records decide: the
  * window is 1 to 2 hours after its last session ended, of the kind of the
- * phase then (cold before 72 h after onset, heat after) or of the person's
- * choice. Without one (nothing is recorded) the window follows `last`, of the
+ * phase then (cold before 72 h after onset, heat after), of the person's
+ * choice, or heat after heat. Without one (nothing is recorded) the window follows `last`, of the
  * same kind. Nothing at all to go on: due now.
  */
 export function planStay(episode: Episode | null, last: TherapySession | null, now: Date, thresholds: Thresholds): StayPlan {
   if (episode?.redFlags?.tier === 'emergency') return { action: 'stop-emergency' };
   // The episode's own record decides; with none there yet, the next is due now, of the phase's kind.
-  if (episode && (lastTherapy(episode) || !last)) return { action: 'wait', ...nextTherapy(episode, now, thresholds) };
+  if (episode && (lastTherapy(episode) || !last)) {
+    const next = nextTherapy(episode, now, thresholds);
+    // Heat chosen before 72 h (it has the better evidence, SPEC.md section 1) is not turned back into cold.
+    const keepsHeat = !episode.walkthrough?.choice && lastTherapy(episode)?.kind === 'heat';
+    return { action: 'wait', ...next, kind: keepsHeat ? 'heat' : next.kind };
+  }
   if (!last) return { action: 'wait', kind: 'cold', earliest: now, latest: now };
   const end = t(last.end);
   return { action: 'wait', kind: last.kind, earliest: new Date(end + thresholds.therapyIntervalMinHours * ms.hour), latest: new Date(end + thresholds.therapyIntervalMaxHours * ms.hour) };
