@@ -34,6 +34,7 @@ export function settingOn(settings: Settings, key: 'notify' | 'voice', fallback:
  * bell goes on ringing.
  */
 export async function withCompanion(deps: Deps, options: { voice?: boolean }): Promise<Deps> {
+  if (deps.companion) return deps; // set up already (a test's, or the command's that called this one)
   // A store that cannot be read must not keep first aid from running: the defaults then.
   const settings: Settings = await deps.store.read().then((doc) => doc.settings, () => ({}));
   const wantsVoice = options.voice ?? settingOn(settings, 'voice', false);

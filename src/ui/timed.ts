@@ -37,7 +37,8 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
   const { pace } = options;
   const c = makeStyle(io.errColor);
   const { voice } = companionOf(deps);
-  voice.say(timer === 'breathe' ? `${PACE_NAMES[pace.id]}, ${minutes} minutes.` : `${title}, ${minutes} minutes.`);
+  const length = `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  voice.say(`${timer === 'breathe' ? PACE_NAMES[pace.id] : title}, ${length}.`);
   let lastCue = '';
   const result = await runCountdown({
     clock: deps.clock,
