@@ -90,7 +90,7 @@ export async function runCountdown(options: CountdownOptions): Promise<Countdown
     return keys ? `${line}\n${keyHint(keys, pausedSince !== null)}` : line;
   };
 
-  let spinner: { text: string; stop(): void; start(): unknown } | undefined;
+  let spinner: { text: string; stop(): void; start(): unknown; render(): unknown } | undefined;
   if (options.tty) {
     const { default: ora } = await import('ora');
     const stream = withWidth(options.stream);
@@ -109,7 +109,11 @@ export async function runCountdown(options: CountdownOptions): Promise<Countdown
       const active = activeAt(clock.now().getTime());
       frame = frameAt(startMs, durationMs, active);
       if (pausedSince === null) options.onTick?.(frame, active - startMs);
-      if (spinner) spinner.text = text(frame, active - startMs);
+      if (spinner) {
+        spinner.text = text(frame, active - startMs);
+        // Drawn now, not at the spinner's next frame: a key press shows at once.
+        spinner.render();
+      }
     }
   } finally {
     unlisten?.();
