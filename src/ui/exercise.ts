@@ -119,8 +119,8 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}${breaths ? 'Breath' : 'Rep'} ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
         // A bell at each hold; breaths follow one another without one (or a pause).
         if (handsFree && (!breaths || rep === 1)) bell(io.progressStream, tty);
-        // Hands-free there is no question to answer "stop" to: keep the way out on screen.
-        const way = handsFree ? c.dim('  (Ctrl-C to stop)') : '';
+        // Hands-free there is no question to answer "stop" to: keep the way out on screen (the key hint says it when keys work).
+        const way = handsFree && !deps.keys ? c.dim('  (Ctrl-C to stop)') : '';
         if (breaths) {
           voice.say('Breathe in… and out…', { cue: true });
           const stop = stopper(await count(dose.holdSeconds, (left) => `${c.bold('Breathe')} ${left}  ${c.dim(where)}${way}`, `${where}: one slow breath, ${dose.holdSeconds} s`));
@@ -131,7 +131,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         for (const [i, position] of (e.holds ?? ['']).entries()) {
           if (i > 0 && handsFree) bell(io.progressStream, tty);
           const at = position ? `${where} · ${printable(position)}` : where;
-          voice.say(position ? `${printable(position)}. Hold.` : side ? `${side}. Hold.` : 'Hold.');
+          voice.say(position ? `${printable(position)}. Hold.` : side ? `${side[0]!.toUpperCase()}${side.slice(1)}. Hold.` : 'Hold.');
           const stop = stopper(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(at)}${way}`, `${at}: hold ${dose.holdSeconds} s`));
           if (stop) return stop;
         }
