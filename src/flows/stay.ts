@@ -49,7 +49,7 @@ export async function stay(deps: Deps, options: StayOptions, protocol: Protocol 
       tty: io.stderrIsTTY,
       stream: io.progressStream,
       keys: deps.keys && { source: deps.keys, quit: 'leave' },
-      render: (frame) => `Next ${plan.kind} session in ${formatCountdown(frame.remainingMs)}. Rest as you like.`,
+      render: (frame) => `Next ${plan.kind} session in ${formatCountdown(frame.remainingMs)}. Let your skin rest until then.`,
     });
     if (!waited.completed) return void io.err('Left. Nothing is in progress. spasm status says when the next session is due.\n');
 

@@ -39,6 +39,8 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
   const { voice } = companionOf(deps);
   const length = `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
   voice.say(`${timer === 'breathe' ? PACE_NAMES[pace.id] : title}, ${length}.`);
+  // The title is heard before the first cue (a cue said while speaking is dropped); a few seconds at most.
+  if (timer === 'breathe') await Promise.race([voice.idle(), new Promise((done) => setTimeout(done, 4000).unref())]);
   let lastCue = '';
   const result = await runCountdown({
     clock: deps.clock,

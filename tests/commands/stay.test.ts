@@ -1,6 +1,7 @@
 import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { timer } from '../../src/commands/timer.js';
+import { offerStay } from '../../src/flows/stay.js';
 import { UsageError } from '../../src/errors.js';
 import { fakeDeps, type FakeDeps } from '../helpers/fake-deps.js';
 import { pressAt } from '../helpers/fake-keys.js';
@@ -153,5 +154,36 @@ describe('spasm timer --stay, on a terminal', () => {
     await done;
     expect(await therapy(f)).toHaveLength(1);
     expect(f.stderr()).toContain('Left. Nothing is in progress.');
+  });
+});
+
+describe('the offer to stay at the end of spasm start', () => {
+  it('yes: waits for the window of the episode\'s last session, rings, offers it', async () => {
+    const f = await withEpisode('2026-11-27T06:00:00+01:00', { interactive: true });
+    await f.deps.store.update((doc) => void doc.episodes[0]!.therapy.push({ kind: 'cold', start: at('09:30'), end: at('09:50') }));
+    const done = offerStay(f.deps, 'e7k2q');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Stay with you until the next cold or heat session?');
+    screen.type('y');
+    screen.keypress('enter');
+    await screen.next();
+    expect(screen.getScreen()).toContain('Start the cold session now?');
+    expect(f.clock.now().getTime()).toBe(Date.parse(at('10:50')));
+    expect(f.stderr()).toContain('Next cold session from 10:50 (until 11:50).');
+    screen.keypress('down');
+    screen.keypress('down');
+    screen.keypress('enter'); // not now
+    await done;
+    expect(await therapy(f)).toHaveLength(1);
+  });
+
+  it('no (the default): nothing waits', async () => {
+    const f = await withEpisode('2026-11-27T06:00:00+01:00', { interactive: true });
+    const done = offerStay(f.deps, 'e7k2q');
+    await screen.next();
+    screen.keypress('enter');
+    await done;
+    expect(f.clock.now().getTime()).toBe(Date.parse(now));
+    expect(f.stderr()).toBe('');
   });
 });
