@@ -1,9 +1,9 @@
 import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
-import type { Companion } from './ui/companion.js';
-import { terminalKeys, type KeySource } from './ui/keys.js';
-import { prompter, type Prompter } from './ui/prompts.js';
+import type { Companion } from './flows/companion.js';
+import { terminalKeys, type KeySource } from './flows/keys.js';
+import { prompter, type Prompter } from './flows/prompts.js';
 
 /** Where output goes and what kind of terminal it is. */
 export interface Io {
@@ -37,7 +37,7 @@ export interface Deps {
   random(): number;
   /** Key presses in countdowns (Enter, s, p, q), when standard input is a terminal. */
   keys?: KeySource;
-  /** Voice and notifications, set up by the commands that run timers (ui/companion.ts). */
+  /** Voice and notifications, set up by the commands that run timers (flows/companion.ts). */
   companion?: Companion;
 }
 
@@ -64,7 +64,7 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
   const stdinIsTTY = isatty(0);
   return {
     clock: createClock(env),
-    store: openStore(resolveDataDir(globals.dataDir, env)),
+    store: openStore(resolveDataDir(globals.dataDir, env), { warn: (line) => void proc.stderr.write(`spasm: note: ${line}\n`) }),
     io: {
       out: (text) => void proc.stdout.write(text),
       err: (text) => void proc.stderr.write(text),

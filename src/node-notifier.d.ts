@@ -1,2 +1,2 @@
-// node-notifier ships no types; src/ui/notify.ts declares the part it uses.
+// node-notifier ships no types; src/flows/notify.ts declares the part it uses.
 declare module 'node-notifier';

@@ -5,7 +5,7 @@ import { ongoingEpisode, recordPain } from '../core/episodes.js';
 import { formatIso } from '../core/time.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
-import { askPain } from '../ui/ask.js';
+import { askPain } from './ask.js';
 
 /** Asks the pain and records it; says where it went. Without an ongoing episode it is not asked. */
 export async function quickCheckin(deps: Deps): Promise<void> {

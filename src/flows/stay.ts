@@ -12,9 +12,9 @@ import { formatIso } from '../core/time.js';
 import { loadProtocol } from '../data/index.js';
 import type { Protocol } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { companionOf } from '../ui/companion.js';
-import { bell, runCountdown } from '../ui/countdown.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { companionOf } from './companion.js';
+import { bell, runCountdown } from './countdown.js';
+import { isPromptExit } from './prompts.js';
 import { humanTime } from '../ui/style.js';
 import { quickCheckin } from './quick-checkin.js';
 import { reportSession, runSession } from './session.js';
@@ -29,6 +29,8 @@ export interface StayOptions {
   handsFree: boolean;
   minutes: number;
   pace: Pace;
+  /** True once the store cannot be used (the sessions go on, nothing is saved). */
+  unsaved?(): boolean;
 }
 
 const clock = (d: Date, now: Date) => humanTime(d, now).replace(/^today /, '');
@@ -66,7 +68,7 @@ export async function stay(deps: Deps, options: StayOptions, protocol: Protocol 
 
     const result = await runSession(deps, protocol, kind, options.minutes, options.pace);
     ran++;
-    reportSession(deps, result, kind, false);
+    reportSession(deps, result, kind, false, options.unsaved?.() ?? false);
     if (result.therapy) last = result.therapy;
     else last = { kind, start: formatIso(result.start), end: formatIso(result.end) };
   }

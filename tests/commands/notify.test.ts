@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/ui/notify.js', () => ({ notifyDesktop: vi.fn(async () => {}) }));
-const { notifyDesktop } = await import('../../src/ui/notify.js');
+vi.mock('../../src/flows/notify.js', () => ({ notifyDesktop: vi.fn(async () => {}) }));
+const { notifyDesktop } = await import('../../src/flows/notify.js');
 const { timer } = await import('../../src/commands/timer.js');
 const { fakeDeps } = await import('../helpers/fake-deps.js');
 const { pressAt } = await import('../helpers/fake-keys.js');
@@ -9,11 +9,10 @@ const { pressAt } = await import('../helpers/fake-keys.js');
 const now = '2026-11-27T10:00:00+01:00';
 beforeEach(() => vi.mocked(notifyDesktop).mockClear());
 
-/** Deps whose store reads `settings` (the config keys are the course developer's, #12). */
-function withSettings(settings: Record<string, unknown>) {
+/** Deps over a store whose settings are `settings` (spasm config set notify …). */
+async function withSettings(settings: Record<string, string>) {
   const f = fakeDeps({ now });
-  const real = f.deps.store;
-  f.deps.store = { ...real, read: async () => ({ ...(await real.read()), settings }) } as typeof real;
+  await f.deps.store.update((doc) => void Object.assign(doc.settings, settings));
   return f;
 }
 
@@ -26,7 +25,7 @@ describe('a desktop notification when a timed step ends', () => {
   });
 
   it('notify off: none', async () => {
-    const f = withSettings({ notify: 'off' });
+    const f = await withSettings({ notify: 'off' });
     await timer({ minutes: '2' }, f.deps, 'heat');
     expect(notifyDesktop).not.toHaveBeenCalled();
     expect(f.stderr()).toContain('Done: 2 min of heat.');

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createClock } from '../../src/clock.js';
 import { routine } from '../../src/commands/routine.js';
 import { timer } from '../../src/commands/timer.js';
-import type { Voice } from '../../src/ui/voice.js';
-import { findSpeech } from '../../src/ui/voice.js';
+import type { Voice } from '../../src/flows/voice.js';
+import { findSpeech } from '../../src/flows/voice.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
 
 /** A directory with a fake `name` that appends "<ms since epoch> <text from stdin>" to the returned log. */
@@ -72,9 +72,8 @@ describe('--voice through the platform speech command', () => {
   it('the voice setting is the default; --no-voice overrides it', async () => {
     const speech = fakeSpeech('espeak-ng');
     const f = fakeDeps({ now: '2026-11-27T10:00:00+01:00' });
-    // `spasm config set voice on` is the course developer's (#12); until the store knows the key, the read says it.
-    const store = { ...f.deps.store, read: async () => ({ ...(await f.deps.store.read()), settings: { voice: 'on' } }) } as typeof f.deps.store;
-    const deps = { ...f.deps, store, env: { PATH: speech.dir } };
+    await f.deps.store.update((doc) => void (doc.settings.voice = 'on'));
+    const deps = { ...f.deps, env: { PATH: speech.dir } };
     await timer({ minutes: '1', voice: false }, deps, 'cold');
     await new Promise((r) => setTimeout(r, 200));
     expect(speech.spoken()).toEqual([]);

@@ -1,4 +1,4 @@
-import type { CountdownKey, KeySource } from '../../src/ui/keys.js';
+import type { CountdownKey, KeySource } from '../../src/flows/keys.js';
 import type { FakeDeps } from './fake-deps.js';
 
 /** Key presses for a countdown, sent by the test; `listening` tells whether a countdown listens now. */

@@ -9,8 +9,8 @@ import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { companionOf, timerEnded } from './companion.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
-import { breatheLine, reminderBelow, therapyLine } from './render-timer.js';
-import { makeStyle } from './style.js';
+import { breatheLine, reminderBelow, therapyLine } from '../ui/render-timer.js';
+import { makeStyle } from '../ui/style.js';
 
 /** A cold or heat session shorter than this is not recorded (a slip of the finger, not a session). */
 export const MIN_RECORDED_MS = ms.minute;
@@ -51,8 +51,8 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
     tickMs: timer === 'breathe' ? 1000 : undefined,
     keys: deps.keys && { source: deps.keys, enter: 'done', skip: 'skip', pause: true },
     // The breathing cues, spoken as each part of a breath begins.
-    onTick: (_frame, elapsed) => {
-      if (timer !== 'breathe') return;
+    onTick: (frame, elapsed) => {
+      if (timer !== 'breathe' || frame.done) return;
       const b = breathAt(elapsed, pace.phases);
       const at = `${b.breath}/${b.index}`;
       if (at === lastCue) return;

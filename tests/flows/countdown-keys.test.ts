@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { keyHint, runCountdown } from '../../src/ui/countdown.js';
-import { keyOf, type CountdownKey } from '../../src/ui/keys.js';
+import { keyHint, runCountdown } from '../../src/flows/countdown.js';
+import { keyOf, type CountdownKey } from '../../src/flows/keys.js';
 import { fakeClock } from '../helpers/fake-deps.js';
 import { fakeKeys } from '../helpers/fake-keys.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { notifyDesktop } from '../../src/ui/notify.js';
+import { notifyDesktop } from '../../src/flows/notify.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
