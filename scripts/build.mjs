@@ -24,6 +24,47 @@ copyFileSync(new URL('../src/data/generated/validators.cjs', import.meta.url), n
 //   when a command asks or shows a spinner.
 const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
 
+// conf's schema, migrations and watch options (never used: src/store/conf.ts)
+// need ajv, ajv-formats, semver and debounce-fn: in the bundle they are stubs
+// that throw if ever called, as conf's readme shows for ajv.
+const CONF_UNUSED = {
+  'ajv/dist/2020.js': 'export class Ajv2020 { constructor() { fail("ajv"); } }',
+  'ajv-formats': 'export default function ajvFormats() { fail("ajv-formats"); }',
+  'debounce-fn': 'export default function debounceFn() { fail("debounce-fn"); }',
+  semver: 'export default new Proxy({}, { get: () => () => fail("semver") });',
+};
+// Three Node modules cost more to load than the rest of the store (node:crypto
+// and node:assert several ms each, node:stream 2 ms), for uses spasm never
+// reaches or that have a simple answer: conf encrypts only with
+// `encryptionKey`; its constructor compares the file's contents with itself
+// plus `defaults` (none: two shallow copies of one object); atomically takes a
+// stream only in its async writer. tests/e2e/foundation.test.ts holds that the
+// bundle reads and writes the store with these.
+const CONF_BUILTINS = {
+  'node:crypto': 'export default new Proxy({}, { get: () => () => { throw new Error("spasm: node:crypto is not bundled for conf: spasm never passes encryptionKey"); } });',
+  'node:assert': `export default { deepEqual(a, b) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || keys.some((k) => a[k] !== b[k])) throw new Error("not equal");
+  } };`,
+  'node:stream': 'export class Readable {}',
+};
+const stubConfUnused = {
+  name: 'stub-conf-unused',
+  setup(b) {
+    b.onResolve({ filter: /^node:(assert|crypto|stream)$/ }, (args) =>
+      /\/node_modules\/(conf|atomically)\//.test(args.importer) ? { path: args.path, namespace: 'conf-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-builtin' }, (args) => ({ contents: CONF_BUILTINS[args.path], loader: 'js' }));
+    b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|debounce-fn|semver)$/ }, (args) =>
+      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'conf-unused' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-unused' }, (args) => ({
+      contents: `const fail = (name) => { throw new Error(\`spasm: \${name} is not bundled: spasm never passes conf the options that need it\`); };\n${CONF_UNUSED[args.path]}\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir: 'dist',
@@ -63,7 +104,7 @@ const libsOutside = {
 
 await Promise.all([
   build({ ...esModules, entryPoints: Object.fromEntries(Object.entries(LIBS)), splitting: true, chunkNames: 'lib-chunk-[hash]' }),
-  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside] }),
+  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused] }),
 ]);
 
 // `spasm --help` never changes between builds of the same code (fixed width,

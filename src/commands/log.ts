@@ -1,6 +1,7 @@
 import { addEpisode, byOnset, ongoingEpisode, recordPain } from '../core/episodes.js';
 import { applyFields, checkEnd, findEpisode, isEmptyFields, parseEpisodeFlags, type EpisodeFlags } from '../core/log.js';
-import { episodeJson, t, type Episode, type StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import { episodeJson, t, type Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadLogOptions, loadProtocol } from '../data/index.js';
@@ -46,7 +47,7 @@ export interface LogDeleteOptions {
   yes?: boolean;
 }
 
-function ongoingId(doc: StoreDoc, now: Date): string | null {
+function ongoingId(doc: StoreHead, now: Date): string | null {
   return ongoingEpisode(doc.episodes, now, loadProtocol().thresholds)?.id ?? null;
 }
 
@@ -66,7 +67,7 @@ function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json
 }
 
 /** Re-finds an episode by its full id inside an update (the document was re-read under the lock). */
-function refind(doc: StoreDoc, id: string): Episode {
+function refind(doc: StoreHead, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   if (!episode) throw new UsageError(`episode ${id} was deleted meanwhile`, 'see the ids with: spasm log list');
   return episode;

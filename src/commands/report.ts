@@ -3,7 +3,6 @@ import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
 import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
-import { sessionTimes } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../ui/files.js';
 import { renderCsv } from '../ui/report/csv.js';
@@ -58,7 +57,7 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const routineSessions = sessionTimes(doc).map((at) => ({ at }));
+  const routineSessions = doc.sessionTimes().map((at) => ({ at }));
   const result = computeReport({ episodes: doc.episodes, routineSessions }, since, until, now, loadProtocol());
   let text: string;
   if (format === 'json') text = renderJson(result.json);

@@ -1,7 +1,8 @@
 import { compareText } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
-import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import { sessionJson, type RoutineSession, type StepStatus } from '../core/records.js';
 import { formatIso } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadExercises, loadHomeProgram, loadProtocol, loadRedFlags } from '../data/index.js';
@@ -37,7 +38,7 @@ export interface RoutineLogOptions {
 }
 
 /** The active program: --program, else `config set program`, else data/program.json. */
-function activeProgram(flag: string | undefined, doc: StoreDoc): HomeProgram {
+function activeProgram(flag: string | undefined, doc: StoreHead): HomeProgram {
   if (flag !== undefined) return loadHomeProgram(flag);
   const configured = doc.settings.program;
   if (configured === undefined) return loadHomeProgram();
@@ -63,7 +64,7 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   const program = activeProgram(opts.program, doc);
 
   const startedAt = deps.clock.now();
-  const { doses, seconds } = planRoutine(program, doc.routineSessions, startedAt);
+  const { doses, seconds } = planRoutine(program, doc.sessions(), startedAt);
   // A standing emergency or same-day answer comes first (clinical.md section 2).
   const standing = standingScreen(ongoingEpisode(doc.episodes, startedAt, loadProtocol().thresholds));
   const screen = loadRedFlags();
@@ -76,11 +77,11 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   // Saved now and after every exercise, so a Ctrl-C or a crash keeps the part done.
   const save = () =>
     deps.store.update((fresh) => {
-      const stored = fresh.routineSessions.find((s) => s.id === session.id);
+      const stored = fresh.sessions().find((s) => s.id === session.id);
       if (stored) return void Object.assign(stored, structuredClone(session));
       // The first save gives the session its id, under the lock, so no other writer takes it.
       session.id = newId('r', takenIds(fresh, 'r'), deps.random);
-      fresh.routineSessions.push(structuredClone(session));
+      fresh.sessions().push(structuredClone(session));
     });
   await save();
 
@@ -121,7 +122,7 @@ function tally(exercises: readonly { status: StepStatus }[]): string {
 /** `spasm routine log`: past sessions, newest first; JSON oldest first (like `log list --json`). */
 export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
-  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
+  const sessions = [...doc.sessions()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
     deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
     return;

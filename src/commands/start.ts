@@ -1,5 +1,6 @@
 import { addEpisode, recordPain } from '../core/episodes.js';
-import type { Episode, StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import type { Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
@@ -198,7 +199,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   io.out(renderSummary(summary, info, io.color, io.columns));
 }
 
-function find(doc: StoreDoc, id: string): Episode {
+function find(doc: StoreHead, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   // Deleted by another command while the walk-through ran: nothing sensible to save onto.
   if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);

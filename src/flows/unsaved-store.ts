@@ -3,7 +3,7 @@
 // through; once the store cannot be used (corrupt, newer, locked past the
 // wait, not writable) it says so in one line, keeps the rest of the run in
 // memory, and leaves the file exactly as it was. The command exits 3 at the end.
-import { emptyStore, type StoreDoc } from '../core/records.js';
+import { StoreDocument } from '../core/document.js';
 import { StoreError } from '../errors.js';
 import type { Store } from '../store/index.js';
 
@@ -21,13 +21,15 @@ export interface UnsavedStore extends Store {
 
 export function unsavedStore(store: Store, say: (line: string) => void): UnsavedStore {
   let failure: StoreError | null = null;
-  let memory: StoreDoc | null = null;
-  let lastRead: StoreDoc | null = null;
+  let memory: StoreDocument | null = null;
+  let lastRead: StoreDocument | null = null;
+  // A deep copy: parses the sessions (only ever on this rare path).
+  const copyOf = (doc: StoreDocument) => StoreDocument.of(structuredClone(doc.toJSON()));
 
   const fail = (error: unknown): void => {
     if (!(error instanceof StoreError)) throw error;
     failure = error;
-    memory = lastRead ? structuredClone(lastRead) : emptyStore();
+    memory = lastRead ? copyOf(lastRead) : StoreDocument.empty();
     say(`${error.message.replace(/\.$/, '')}. The guide goes on, but nothing will be saved.\n`);
   };
 
@@ -55,15 +57,15 @@ export function unsavedStore(store: Store, say: (line: string) => void): Unsaved
           fail(error);
         }
       }
-      return structuredClone(memory!);
+      return copyOf(memory!);
     },
-    async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
+    async update<T>(change: (doc: StoreDocument) => T): Promise<T> {
       if (!failure) {
         try {
-          let after: StoreDoc | undefined;
+          let after: StoreDocument | undefined;
           const result = await store.update((doc) => {
             const out = change(doc);
-            after = structuredClone(doc);
+            after = copyOf(doc);
             return out;
           });
           // Only a write that succeeded moves what memory would start from.
@@ -74,7 +76,7 @@ export function unsavedStore(store: Store, say: (line: string) => void): Unsaved
         }
       }
       // Changes are applied to a copy first: a change that throws leaves memory as it was.
-      const copy = structuredClone(memory!);
+      const copy = copyOf(memory!);
       const result = change(copy);
       memory = copy;
       return result;
