@@ -16,7 +16,8 @@ import {
   therapyKindFor,
   walkSummary,
 } from '../core/walkthrough.js';
-import { loadProtocol, loadRedFlags } from '../data/index.js';
+import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
+import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
@@ -39,6 +40,9 @@ export interface StartOptions {
   new?: boolean;
   /** No key presses: steps advance by themselves. */
   handsFree?: boolean;
+  /** Answers to the end-of-walk questions (as for `log`). */
+  trigger?: string[];
+  legs?: string;
 }
 
 /** What has been saved so far, for the Ctrl-C message. */
@@ -78,6 +82,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   const flagsFlag = opts.redFlags === undefined ? undefined : parseRedFlags(opts.redFlags, screen);
   const therapyFlag = opts.therapy === undefined ? undefined : parseChoice(opts.therapy, THERAPY_CHOICES, '--therapy');
   const handsFree = Boolean(opts.handsFree);
+  const endFlags = parseWalkEndFlags(opts, loadLogOptions());
 
   // The title before the store is read, so a terminal shows something at once.
   const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
@@ -91,7 +96,6 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
     ...(painFlag === undefined ? ['--pain'] : []),
     ...(due && flagsFlag === undefined ? ['--red-flags'] : []),
     ...(handsFree ? [] : ['--hands-free']),
-    ...(!ongoing && onsetFlag === undefined ? ['--onset'] : []),
   ];
   requireFlags(io, missing, 'start');
 
@@ -99,7 +103,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
   } else if (!io.interactive) io.err(title);
-  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
+  // Without a terminal a new episode begins now unless --onset says otherwise (SPEC.md start).
+  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (io.interactive ? await askWhen(prompt, now, 'When did this spasm begin?') : now));
 
   // 3. The red-flag screen, when due.
   let positive: string[] | undefined = flagsFlag;
@@ -118,7 +123,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
   const pending = pendingStep(ongoing);
-  let choice: TherapyChoice | undefined = therapyFlag ?? ongoing?.walkthrough?.choice;
+  let choice: TherapyChoice | undefined = therapyFlag ?? ongoing?.walkthrough?.choice ?? doc.settings.therapy;
   let kind: TherapyKind = therapyFlag ? therapyKindFor(therapyFlag, { onset, therapy: ongoing?.therapy ?? [] }, now, th) : (ongoing?.walkthrough?.therapy && pending ? ongoing.walkthrough.therapy : therapyKindFor(choice, { onset, therapy: ongoing?.therapy ?? [] }, now, th));
   let plan: Step[] = planSteps(protocol.steps, kind);
   let from = 0;
@@ -182,11 +187,16 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
 
   // 6. Pain again (not hands-free: nobody may be at the keys), then the summary.
   const painEnd = handsFree || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
+  const { askWalkEnd, renderSettled } = await import('../flows/walk-end.js');
+  const walked = (await deps.store.read()).episodes.find((e) => e.id === id)!;
+  const ending = await askWalkEnd(prompt, loadLogOptions(), walked, endFlags, { ask: io.interactive && !handsFree, isNew: !ongoing, painNow: painEnd ?? painStart ?? null });
   const episodes = await deps.store.update((fresh) => {
     if (painEnd !== undefined) recordPain(find(fresh, id), formatIso(deps.clock.now()), painEnd);
+    applyWalkEnd(find(fresh, id), ending, deps.clock.now());
     return fresh.episodes;
   });
   const end = deps.clock.now();
+  if (ending.settled) return io.out(renderSettled(id, io.color, io.columns));
   const summary = walkSummary(episodes, episodes.find((e) => e.id === id)!, painStart ?? null, painEnd ?? null, end, protocol);
   io.out(renderSummary(summary, { episodeId: id, stoppedAt, walked: plan.length > from, now: end }, io.color, io.columns));
 }
