@@ -23,7 +23,7 @@ import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../ui/ask.js';
 import { isPromptExit } from '../ui/prompts.js';
-import { humanTime } from '../ui/style.js';
+import { humanTime, wrap } from '../ui/style.js';
 import { askComfortSteps, askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
 /** Options of `spasm start` (SPEC.md section 2), raw strings as commander gives them. */
@@ -85,7 +85,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   const endFlags = parseWalkEndFlags(opts, loadLogOptions());
 
   // The title before the store is read, so a terminal shows something at once.
-  const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
+  const title = `${wrap('Back spasm first aid, one step at a time. You can skip or stop any step.', Math.min(io.columns, 80))}\n`;
   if (io.interactive) io.err(title);
 
   // 2. The episode: the ongoing one unless --new.
