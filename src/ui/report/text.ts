@@ -101,7 +101,7 @@ export function renderText(view: ReportView, color: boolean, columns = MAX_WIDTH
   heading('Home exercises');
   for (const [label, value] of view.routine) row(label, value);
   out.push(`  ${c.dim('Week from'.padEnd(17))}${c.dim('Sessions')}`);
-  for (const w of view.weeks) out.push(`  ${w.start.padEnd(17)}${String(w.sessions).padStart(3)}  ${'#'.repeat(Math.min(w.sessions, WIDTH - 24))}`);
+  for (const w of view.weeks) out.push(`  ${w.start.padEnd(17)}${String(w.sessions).padStart(3)}  ${'#'.repeat(Math.min(w.sessions, WIDTH - 24))}`.trimEnd());
   if (view.exercises.length) {
     out.push(c.dim(`  ${'Exercise'.padEnd(30)}${'Done'.padStart(6)}${'Skipped'.padStart(9)}${'Stopped'.padStart(9)}`));
     for (const x of view.exercises) {
