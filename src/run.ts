@@ -1,14 +1,19 @@
 // The one place that turns errors into messages and exit codes.
 import { wrap } from './core/text.js';
 import { ExitCode, SpasmError } from './errors.js';
+import { interruptAction } from './interrupt.js';
 
 const interrupt = new AbortController();
 
 // Ctrl-C outside a prompt: commands that run timers watch the signal, save
 // what was done and exit 130 themselves. Anything else is given a moment to
 // finish, then stopped; a second Ctrl-C stops at once.
+let firstInterrupt: number | undefined;
 process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted);
+  const action = interruptAction(firstInterrupt, Date.now());
+  if (action === 'exit') process.exit(ExitCode.Interrupted);
+  if (action === 'ignore') return;
+  firstInterrupt = Date.now();
   interrupt.abort();
   setTimeout(() => process.exit(ExitCode.Interrupted), 2_000).unref();
 });
@@ -52,8 +57,6 @@ export async function run(argv: string[], version: string): Promise<void> {
         const { createDeps } = await import('./deps.js');
         return createDeps(globals, process, interrupt.signal);
       },
-      {},
-      argv[0],
     );
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

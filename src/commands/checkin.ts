@@ -6,7 +6,7 @@ import { parsePain } from '../core/values.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, SpasmError, UsageError } from '../errors.js';
-import { requireFlags } from '../ui/ask.js';
+import { requireFlags } from '../flows/ask.js';
 
 /** Options of `spasm checkin` (SPEC.md section 2), raw as commander gives them. */
 export interface CheckinOptions {

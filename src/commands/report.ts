@@ -28,6 +28,8 @@ export interface ReportOptions {
 
 const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
 
+const REPORT_FACTS = ['painkillers', 'work', 'sleeping', 'flare-ups'];
+
 /** The names the readable formats show for stored ids, from data/. */
 function labels(): ReportLabels {
   const log = loadLogOptions();
@@ -42,6 +44,8 @@ function labels(): ReportLabels {
       ['emergency', screen.tiers.emergency.title],
       ['same-day', screen.tiers['same-day'].title],
     ]),
+    // The self-care facts the issue names for the person: painkillers, work, sleep, flare-ups.
+    goodToKnow: loadProtocol().goodToKnow.filter((f) => REPORT_FACTS.includes(f.id)).map((f) => f.text),
   };
 }
 
@@ -54,7 +58,7 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const result = computeReport({ episodes: doc.episodes, routineSessions: doc.routineSessions, name: doc.settings.name }, since, until, now, loadProtocol());
+  const result = computeReport({ episodes: doc.episodes, routineSessions: doc.sessions(), name: doc.settings.name }, since, until, now, loadProtocol());
   let text: string;
   if (format === 'json') text = renderJson(result.json);
   else if (format === 'csv') text = renderCsv(result.json.episodes);

@@ -1,6 +1,6 @@
 import { lapsedEpisode } from '../core/episodes.js';
 import { computeStatus } from '../core/status.js';
-import { loadProtocol } from '../data/index.js';
+import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 
 /** Options of `spasm status`. */
@@ -17,5 +17,5 @@ export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
   if (opts.json) return deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
   const { renderStatus } = await import('../ui/render-status.js');
   const lapsed = result.episode ? null : lapsedEpisode(doc.episodes, now, protocol.thresholds);
-  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100), lapsed));
+  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100), lapsed, loadRedFlags().watchFor));
 }

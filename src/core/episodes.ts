@@ -1,7 +1,8 @@
 import { compareText } from './text.js';
 import type { Thresholds } from '../data/types.js';
 import { newId } from './ids.js';
-import { newEpisode, peakOf, t, type Episode, type StoreDoc } from './records.js';
+import type { StoreDocument } from './document.js';
+import { newEpisode, peakOf, t, type Episode } from './records.js';
 import { ms } from './time.js';
 
 /** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
@@ -100,13 +101,13 @@ export function latestPain(episode: Episode): number | null {
  * Episode ids start with 'e' and session ids with 'r', so one kind never
  * needs the other's (and a new episode never loads the sessions).
  */
-export function takenIds(doc: StoreDoc, prefix: 'e' | 'r'): Set<string> {
-  const live = prefix === 'e' ? doc.episodes : doc.routineSessions;
+export function takenIds(doc: StoreDocument, prefix: 'e' | 'r'): Set<string> {
+  const live = prefix === 'e' ? doc.episodes : doc.sessions();
   return new Set([...live.map((x) => x.id), ...doc.retiredIds]);
 }
 
 /** Adds a new, empty episode to `doc` with a fresh id and returns it. */
-export function addEpisode(doc: StoreDoc, onset: string, source: Episode['source'], random: () => number): Episode {
+export function addEpisode(doc: StoreDocument, onset: string, source: Episode['source'], random: () => number): Episode {
   const episode = newEpisode(newId('e', takenIds(doc, 'e'), random), onset, source);
   doc.episodes.push(episode);
   return episode;

@@ -111,7 +111,8 @@ export function computeStatus(episodes: readonly Episode[], now: Date, protocol:
     },
     phase: phaseAt(ongoing.onset, now, th),
     lastTherapy: lastTherapy(ongoing),
-    nextTherapy: { kind: next.kind, earliest: formatIso(next.earliest), latest: formatIso(next.latest) },
+    // An emergency answer stands: the person should be on the way to care, not icing (SPEC.md section 1).
+    nextTherapy: ongoing.redFlags?.tier === 'emergency' ? null : { kind: next.kind, earliest: formatIso(next.earliest), latest: formatIso(next.latest) },
     advice,
   };
 }

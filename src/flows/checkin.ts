@@ -4,8 +4,8 @@ import { activityName, ACTIVITIES_MAX, asksSettled, knownActivity, parseMedicine
 import type { FunctionScore } from '../core/records.js';
 import { printable } from '../core/time.js';
 import { parsePain } from '../core/values.js';
-import { askPain } from '../ui/ask.js';
-import type { Prompter } from '../ui/prompts.js';
+import { askPain } from './ask.js';
+import type { Prompter } from './prompts.js';
 
 export interface CheckinAnswers {
   pain: number;

@@ -2,9 +2,10 @@
 // decides which); without a terminal, or hands-free, only the flags count.
 import { walkEndQuestions, type WalkEnd, type WalkEndFlags } from '../core/walk-end.js';
 import type { Episode } from '../core/records.js';
+import { printable } from '../core/time.js';
 import type { LogOptions } from '../data/types.js';
-import { askLabels, askLegs } from '../ui/ask-episode.js';
-import type { Prompter } from '../ui/prompts.js';
+import { askLabels, askLegs } from './ask-episode.js';
+import type { Prompter } from './prompts.js';
 import { makeStyle, wrap } from '../ui/style.js';
 import { askNewActivities } from './checkin.js';
 
@@ -26,8 +27,9 @@ export async function askWalkEnd(prompt: Prompter, options: LogOptions, episode:
 }
 
 /** What `start` says when the episode has just been ended, instead of the next session. */
-export function renderSettled(episodeId: string, color: boolean, columns: number): string {
+export function renderSettled(episodeId: string, color: boolean, columns: number, watchFor: string): string {
   const c = makeStyle(color);
   const width = Math.min(columns, 80);
-  return `\n${c.bold('Walk-through done')}\n${wrap(`Good: the spasm has settled. Episode ${episodeId} is marked ended. Keep gently active; spasm routine has the daily exercises that help prevent the next one. If it comes back, run spasm start.`, width)}\n`;
+  const text = `Good: the spasm has settled. Episode ${episodeId} is marked ended. Keep gently active; spasm routine has daily exercises that may help prevent the next one. If it comes back, run spasm start.`;
+  return `\n${c.bold('Walk-through done')}\n${wrap(text, width)}\n\n${c.bold(wrap(printable(watchFor), width))}\n`;
 }

@@ -10,9 +10,12 @@ const PHASE_TEXT = {
 };
 
 /** `spasm status` as text: label, value; nothing carried by colour alone. */
-export function renderStatus(status: StatusJson, now: Date, color: boolean, width = 80, lapsed: Episode | null = null): string {
+export function renderStatus(status: StatusJson, now: Date, color: boolean, width = 80, lapsed: Episode | null = null, watchFor = ''): string {
   const c = makeStyle(color);
   const lines: string[] = [];
+  const urgent = (a: StatusJson['advice'][number]) => a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
+  // Emergency or same-day advice comes first, above everything else (clinical.md section 2).
+  for (const a of status.advice.filter(urgent)) lines.push(`${c.red.bold('! ')}${wrap(c.bold(a.text), width - 2, 2)}`, '');
   const row = (label: string, value: string) => lines.push(`${c.dim(label.padEnd(11))}${wrap(value, width - 11, 11)}`);
   if (!status.episode && lapsed) {
     // Not ended, but quiet for two weeks: no longer ongoing, and "no episode" would be untrue.
@@ -42,10 +45,10 @@ export function renderStatus(status: StatusJson, now: Date, color: boolean, widt
       row('Next', `${next.kind}, ${when}. Run: spasm timer ${next.kind}`);
     }
   }
-  for (const a of status.advice) {
-    const urgent = a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
+  for (const a of status.advice.filter((a) => !urgent(a))) {
     lines.push('');
-    lines.push(`${urgent ? c.red.bold('! ') : c.yellow('* ')}${wrap(urgent ? c.bold(a.text) : a.text, width - 2, 2)}`);
+    lines.push(`${c.yellow('* ')}${wrap(a.text, width - 2, 2)}`);
   }
+  if (watchFor && status.episode) lines.push('', wrap(watchFor, width));
   return `${lines.join('\n')}\n`;
 }

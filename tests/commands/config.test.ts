@@ -34,7 +34,7 @@ describe('spasm config', () => {
     expect((await f.deps.store.read()).settings).toEqual({ program: good });
     expect(f.stdout()).toBe(`program = ${good}\n`);
     await routine({ handsFree: true, painBefore: '1', painAfter: '1' }, f.deps);
-    expect((await f.deps.store.read()).routineSessions[0]).toMatchObject({ program: 'my-pt', exercises: [{ id: 'cat-cow', status: 'done' }] });
+    expect((await f.deps.store.read()).sessions()[0]).toMatchObject({ program: 'my-pt', exercises: [{ id: 'cat-cow', status: 'done' }] });
   });
 
   it('set program refuses a file that does not load, with the JSON paths, and stores nothing', async () => {
