@@ -15,8 +15,7 @@ function example(cmd: Command, ...lines: string[]): Command {
  * means is in clinical.md section 2). Written out, so that help loads no data;
  * tests/cli.test.ts checks it against the file.
  */
-export const RED_FLAG_HELP = `
-Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+export const RED_FLAG_HELP = `Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
   get help now:      urination, incontinence, saddle-numbness, leg-weakness,
                      sexual-function, trauma, chest-pain, aaa
   see someone today: fever, cancer-history, weight-loss, immunosuppression,
