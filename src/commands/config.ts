@@ -1,3 +1,4 @@
+import { quoted } from '../core/text.js';
 import { resolve } from 'node:path';
 import { printable } from '../core/time.js';
 import { loadHomeProgram } from '../data/index.js';
@@ -12,7 +13,7 @@ type Key = (typeof KEYS)[number];
 
 function checkKey(key: string): Key {
   if ((KEYS as readonly string[]).includes(key)) return key as Key;
-  throw new UsageError(`unknown setting "${printable(key)}"`, `the settings are: ${KEYS.join(', ')}`);
+  throw new UsageError(`unknown setting ${quoted(key)}`, `the settings are: ${KEYS.join(', ')}`);
 }
 
 /** `spasm config set program <file>`: checks the file now, stores its absolute path. */
@@ -25,7 +26,7 @@ export async function configSet(_opts: ConfigOptions, deps: Deps, key: string, v
     doc.settings.program = path;
   });
   deps.io.out(`program = ${printable(path)}\n`);
-  deps.io.err(`spasm routine now uses "${printable(program.name)}" (${program.exercises.length} exercises).\n`);
+  deps.io.err(`spasm routine now uses ${quoted(program.name)} (${program.exercises.length} exercises).\n`);
 }
 
 /** `spasm config get [key]`: the value (nothing when unset), or every setting. */

@@ -1,3 +1,4 @@
+import { quoted, toJson } from '../core/text.js';
 import { resolveId } from '../core/ids.js';
 import { printable } from '../core/time.js';
 import { loadExercises, loadSources } from '../data/index.js';
@@ -24,7 +25,7 @@ function shortDose(e: Exercise): string {
 export async function exercisesList(opts: ExercisesOptions, deps: Deps): Promise<void> {
   const library = loadExercises();
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(library.exercises, null, 2)}\n`);
+    deps.io.out(toJson(library.exercises));
     return;
   }
   const c = makeStyle(deps.io.color);
@@ -81,12 +82,12 @@ export async function exercisesShow(opts: ExercisesOptions, deps: Deps, input: s
   const found = resolveId(input, ids);
   if ('error' in found) {
     const near = found.matches.length ? found.matches : closeIds(input, ids);
-    const what = `no exercise "${printable(input)}"${found.error === 'ambiguous' ? ' (more than one starts so)' : ''}`;
+    const what = `no exercise ${quoted(input)}${found.error === 'ambiguous' ? ' (more than one starts so)' : ''}`;
     throw new UsageError(what, near.length ? `did you mean: ${near.join(', ')}?` : 'see the list: spasm exercises');
   }
   const e = library.byId.get(found.id)!;
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(e, null, 2)}\n`);
+    deps.io.out(toJson(e));
     return;
   }
   const c = makeStyle(deps.io.color);

@@ -1,3 +1,4 @@
+import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
@@ -5,7 +6,7 @@ import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { sessionTimes } from '../store/index.js';
 import { UsageError } from '../errors.js';
-import { writeOutputFile } from '../ui/files.js';
+import { writeOutputFile } from '../output-file.js';
 import { renderCsv } from '../ui/report/csv.js';
 import { painChartSvg, renderHtml } from '../ui/report/html.js';
 import { renderJson } from '../ui/report/json.js';
@@ -65,6 +66,6 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   else text = renderText(reportView(result, labels(), TEXT_SLICES), deps.io.color && !opts.output);
   if (opts.output) {
     writeOutputFile(opts.output, text, Boolean(opts.force));
-    deps.io.err(`Report written to ${opts.output}\n`);
+    deps.io.err(`Report written to ${inert(opts.output)}\n`);
   } else deps.io.out(text);
 }

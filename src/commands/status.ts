@@ -1,3 +1,4 @@
+import { toJson } from '../core/text.js';
 import { computeStatus } from '../core/status.js';
 import { loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
@@ -12,7 +13,7 @@ export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
   const now = deps.clock.now();
   const result = computeStatus(doc.episodes, now, loadProtocol());
-  if (opts.json) return deps.io.out(`${JSON.stringify(result, null, 2)}\n`);
+  if (opts.json) return deps.io.out(toJson(result));
   const { renderStatus } = await import('../ui/render-status.js');
   deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
 }
