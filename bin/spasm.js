@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A shim: the program lives in dist/ (built by `npm run build`, see
 // scripts/build.mjs). CommonJS on purpose (bin/package.json), like the
-// bundles it loads: Node's ES module loader costs more to start than
+// bundle it loads: Node's ES module loader costs more to start than
 // `--version` does, and starts only if a prompt or a spinner is needed.
 'use strict';
 const args = process.argv.slice(2);
@@ -21,7 +21,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(text);
 } else {
   require('node:module').enableCompileCache?.();
-  // The bundle of the command on the line (dist/cmd-<command>.cjs), else the one with every command.
-  const own = /^[a-z]+$/.test(args[0] ?? '') && require('node:path').join(__dirname, '..', 'dist', `cmd-${args[0]}.cjs`);
-  require(own && require('node:fs').existsSync(own) ? own : '../dist/main.cjs');
+  require('../dist/main.cjs');
 }

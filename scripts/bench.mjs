@@ -1,7 +1,7 @@
 // `npm run bench`: start-up cost of each command as a ratio to bare
-// `node -e 0`, medians of interleaved runs in one process, on a generated
-// 10-year store (300 episodes, 3,650 routine sessions) loaded through
-// `spasm import`. NODE_EXTRA_CA_CERTS is unset for every command alike (it
+// `node -e 0`, medians of interleaved runs in one process, on two generated
+// stores loaded through `spasm import`: 10 years (300 episodes, 3,650
+// routine sessions) and 1 year (30 episodes, 365 sessions). NODE_EXTRA_CA_CERTS is unset for every command alike (it
 // costs Node 20 about 80 ms at every start). Ratios, not milliseconds, are
 // what to compare across machines.
 //   node scripts/bench.mjs [--runs 15] [--check]   (--check: exit 1 over a limit)
@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tenYears } from './gen-store.mjs';
+import { history } from './gen-store.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 15;
@@ -19,21 +19,27 @@ const bin = fileURLToPath(new URL('../bin/spasm.js', import.meta.url));
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 delete env.FORCE_COLOR;
+delete env.SPASM_DATA_DIR;
 
 const work = mkdtempSync(join(tmpdir(), 'spasm-bench-'));
-const dataDir = join(work, 'data');
-const storeFile = join(work, 'ten-years.json');
 const now = Date.now();
-writeFileSync(storeFile, JSON.stringify(tenYears(now)));
-const imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
-if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-env.SPASM_DATA_DIR = dataDir;
+/** A data dir holding `years` of generated history. */
+function storeOf(years) {
+  const dataDir = join(work, `data-${years}y`);
+  const storeFile = join(work, `${years}y.json`);
+  writeFileSync(storeFile, JSON.stringify(history(now, years)));
+  const imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
+  if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
+  return dataDir;
+}
+const tenYearDir = storeOf(10);
+const oneYearDir = storeOf(1);
 
 /** Runs to exit; resolves the wall time in ms. */
-function timeExit(argv) {
+function timeExit(argv, dataDir = tenYearDir) {
   return new Promise((done, fail) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { env: { ...env, SPASM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.stdout.resume();
@@ -46,7 +52,7 @@ async function timeFirstScreen(argv) {
   const pty = await import('node-pty');
   return new Promise((done, fail) => {
     const t0 = performance.now();
-    const term = pty.spawn(process.execPath, argv, { cols: 80, rows: 30, env });
+    const term = pty.spawn(process.execPath, argv, { cols: 80, rows: 30, env: { ...env, SPASM_DATA_DIR: tenYearDir } });
     let seen = false;
     term.onData(() => {
       if (seen) return;
@@ -60,14 +66,18 @@ async function timeFirstScreen(argv) {
 }
 
 let logN = 0;
+const logAdd = () => ['log', '--onset', `${(logN++ % 500) + 120}m ago`, '--pain', '4', '--lasted', '1h'];
 const cases = [
   { name: 'node -e 0 (baseline)', run: () => timeExit(['-e', '0']) },
-  { name: 'spasm --version', limit: 1.5, run: () => timeExit([bin, '--version']) },
-  { name: 'spasm --help', limit: 2, run: () => timeExit([bin, '--help']) },
-  { name: 'spasm status --json', limit: 3, run: () => timeExit([bin, 'status', '--json']) },
-  { name: 'spasm log (add one)', limit: 4, run: () => timeExit([bin, 'log', '--onset', `${(logN++ % 500) + 120}m ago`, '--pain', '4', '--lasted', '1h']) },
-  { name: 'spasm report --format json', limit: 4, run: () => timeExit([bin, 'report', '--format', 'json']) },
-  { name: 'spasm start (first screen)', limit: 3, run: () => timeFirstScreen([bin, 'start', '--new']) },
+  { name: 'spasm --version', limit: 1.3, run: () => timeExit([bin, '--version']) },
+  { name: 'spasm --help', limit: 1.3, run: () => timeExit([bin, '--help']) },
+  { name: '10y status --json', limit: 2.5, run: () => timeExit([bin, 'status', '--json']) },
+  { name: '10y report --format json', limit: 3, run: () => timeExit([bin, 'report', '--format', 'json']) },
+  { name: '10y log (add one)', limit: 3.5, run: () => timeExit([bin, ...logAdd()]) },
+  { name: '10y start (first screen)', limit: 2, run: () => timeFirstScreen([bin, 'start', '--new']) },
+  { name: '1y status --json', limit: 2, run: () => timeExit([bin, 'status', '--json'], oneYearDir) },
+  { name: '1y report --format json', limit: 2, run: () => timeExit([bin, 'report', '--format', 'json'], oneYearDir) },
+  { name: '1y log (add one)', limit: 2.5, run: () => timeExit([bin, ...logAdd()], oneYearDir) },
 ];
 
 // Leave out commands this build does not have yet, saying so.
@@ -88,7 +98,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const base = median(times.get(cases[0].name));
-console.log(`\n${runs} interleaved runs each; store: 300 episodes, 3650 routine sessions; node ${process.version}\n`);
+console.log(`\n${runs} interleaved runs each; stores: 10y (300 episodes, 3650 routine sessions), 1y (30, 365); node ${process.version}\n`);
 console.log(`${'command'.padEnd(30)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  limit`);
 let over = false;
 for (const c of available) {

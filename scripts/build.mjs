@@ -2,7 +2,7 @@
 // with esbuild (how, and why: see "How the program is bundled" below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -12,45 +12,58 @@ for (const script of ['scripts/compile-schemas.mjs']) {
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // The data validators stay a separate CommonJS file, loaded only when a data
-// file needs checking (src/data/parse.ts); it sits beside the bundles.
+// file needs checking (src/data/parse.ts); it sits beside the bundle.
 mkdirSync(new URL('../dist/generated/', import.meta.url), { recursive: true });
 copyFileSync(new URL('../src/data/generated/validators.cjs', import.meta.url), new URL('../dist/generated/validators.cjs', import.meta.url));
 
-// commander requires node:child_process for executable subcommands ("git-style"),
-// which spasm does not have; loading it costs every run a few milliseconds.
-const stubChildProcessInCommander = {
-  name: 'stub-child-process-in-commander',
+// How the program is bundled, for start-up speed (`npm run bench`):
+// - dist/main.cjs: every command in one CommonJS file. One file loads much
+//   faster than the small chunks that code splitting makes of the same code,
+//   and CommonJS spares the run Node's ES module loader.
+// - dist/lib-*.js: the prompts and ora (ES modules), loaded by import() only
+//   when a command asks or shows a spinner.
+const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
+
+// conf's schema, migrations and watch options (never used: src/store/conf.ts)
+// need ajv, ajv-formats, semver and debounce-fn: in the bundle they are stubs
+// that throw if ever called, as conf's readme shows for ajv.
+const CONF_UNUSED = {
+  'ajv/dist/2020.js': 'export class Ajv2020 { constructor() { fail("ajv"); } }',
+  'ajv-formats': 'export default function ajvFormats() { fail("ajv-formats"); }',
+  'debounce-fn': 'export default function debounceFn() { fail("debounce-fn"); }',
+  semver: 'export default new Proxy({}, { get: () => () => fail("semver") });',
+};
+// Three Node modules cost more to load than the rest of the store (node:crypto
+// and node:assert several ms each, node:stream 2 ms), for uses spasm never
+// reaches or that have a simple answer: conf encrypts only with
+// `encryptionKey`; its constructor compares the file's contents with itself
+// plus `defaults` (none: two shallow copies of one object); atomically takes a
+// stream only in its async writer. tests/e2e/foundation.test.ts holds that the
+// bundle reads and writes the store with these.
+const CONF_BUILTINS = {
+  'node:crypto': 'export default new Proxy({}, { get: () => () => { throw new Error("spasm: node:crypto is not bundled for conf: spasm never passes encryptionKey"); } });',
+  'node:assert': `export default { deepEqual(a, b) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || keys.some((k) => a[k] !== b[k])) throw new Error("not equal");
+  } };`,
+  'node:stream': 'export class Readable {}',
+};
+const stubConfUnused = {
+  name: 'stub-conf-unused',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes('/node_modules/commander/') ? { path: args.path, namespace: 'stub-commander' } : undefined,
+    b.onResolve({ filter: /^node:(assert|crypto|stream)$/ }, (args) =>
+      /\/node_modules\/(conf|atomically)\//.test(args.importer) ? { path: args.path, namespace: 'conf-builtin' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'stub-commander' }, () => ({
-      contents: 'const fail = () => { throw new Error("spasm: executable subcommands are not bundled"); };\nmodule.exports = { spawn: fail, execFileSync: fail };\n',
+    b.onLoad({ filter: /.*/, namespace: 'conf-builtin' }, (args) => ({ contents: CONF_BUILTINS[args.path], loader: 'js' }));
+    b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|debounce-fn|semver)$/ }, (args) =>
+      args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'conf-unused' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-unused' }, (args) => ({
+      contents: `const fail = (name) => { throw new Error(\`spasm: \${name} is not bundled: spasm never passes conf the options that need it\`); };\n${CONF_UNUSED[args.path]}\n`,
       loader: 'js',
     }));
   },
 };
-
-// How the program is bundled, for start-up speed (`npm run bench`):
-// - dist/cmd-<command>.cjs, one file per command, holding everything that
-//   command runs except the prompts and ora; bin/spasm.js requires the one
-//   named on the command line. One file loads much faster than the twenty-odd
-//   small chunks that code splitting makes of the same code, and CommonJS
-//   spares the run Node's ES module loader (about a tenth of `status`). The
-//   other commands are there by name only (for commander); their code is a
-//   stub that throws.
-// - dist/main.cjs, every command in one file, for any other command line
-//   (global options first, a mistyped command, `spasm help <command>`).
-// - dist/lib-*.js: the prompts and ora (ES modules), loaded by import() only
-//   when a command asks or shows a spinner, shared by all of the above.
-const LIBS = { 'lib-select': '@inquirer/select', 'lib-checkbox': '@inquirer/checkbox', 'lib-confirm': '@inquirer/confirm', 'lib-input': '@inquirer/input', 'lib-ora': 'ora' };
-/** Each command and the module under src/commands/ that runs it. */
-const COMMAND_MODULES = { start: 'start', status: 'status', log: 'log', report: 'report', routine: 'routine', exercises: 'exercises', timer: 'timer', export: 'transfer', import: 'transfer', config: 'config' };
-
-const cliCommands = /export const COMMANDS = \[([^\]]*)\]/.exec(readFileSync(new URL('../src/cli.ts', import.meta.url), 'utf8'))?.[1].match(/[a-z]+/g);
-if (String(cliCommands) !== String(Object.keys(COMMAND_MODULES))) {
-  throw new Error(`build: COMMAND_MODULES (${Object.keys(COMMAND_MODULES)}) must list the COMMANDS of src/cli.ts (${cliCommands})`);
-}
 
 const common = {
   absWorkingDir: root,
@@ -89,26 +102,9 @@ const libsOutside = {
   },
 };
 
-/** In the bundle of `command`, the other commands' modules are stubs that throw if ever run. */
-const onlyCommand = (command) => ({
-  name: 'only-command',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
-      args.importer.endsWith('/src/cli.ts') && args.path !== `./commands/${COMMAND_MODULES[command]}.js` ? { path: args.path, namespace: 'other-command' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'other-command' }, (args) => ({
-      contents: `throw new Error("spasm: dist/cmd-${command}.cjs cannot run ${args.path}");\n`,
-      loader: 'js',
-    }));
-  },
-});
-
 await Promise.all([
   build({ ...esModules, entryPoints: Object.fromEntries(Object.entries(LIBS)), splitting: true, chunkNames: 'lib-chunk-[hash]' }),
-  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [stubChildProcessInCommander, libsOutside] }),
-  ...Object.keys(COMMAND_MODULES).map((command) =>
-    build({ ...commonJs, entryPoints: { [`cmd-${command}`]: 'src/main.ts' }, plugins: [stubChildProcessInCommander, libsOutside, onlyCommand(command)] }),
-  ),
+  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused] }),
 ]);
 
 // `spasm --help` never changes between builds of the same code (fixed width,

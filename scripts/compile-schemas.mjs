@@ -88,6 +88,15 @@ compile({
   },
 });
 
+// The store trusts bytes it wrote and checked only under the schema it checked
+// them with: the fingerprint it records includes the schema's (src/store/index.ts).
+{
+  const text = readFileSync(join(root, 'src', 'store', 'records.schema.json'), 'utf8');
+  const hash = `crc32:${crc32(text).toString(16).padStart(8, '0')}:${Buffer.byteLength(text)}`;
+  mkdirSync(join(root, 'src', 'store', 'generated'), { recursive: true });
+  writeIfChanged(join(root, 'src', 'store', 'generated', 'schema-hash.json'), `${JSON.stringify({ records: hash })}\n`);
+}
+
 function compile({ source, outDir, outName, schemas, mapping, esm = true }) {
   const ajv = new Ajv2020({ code: { source: true, esm }, allErrors: true, strict: true, allowUnionTypes: true, inlineRefs: false });
   for (const [id, file] of Object.entries(schemas)) {

@@ -1,7 +1,7 @@
 import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
-import { prompter, type Prompter } from './ui/prompts.js';
+import { prompter, type Prompter } from './flows/prompts.js';
 
 /** Where output goes and what kind of terminal it is. */
 export interface Io {
@@ -58,7 +58,7 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
   const stdinIsTTY = isatty(0);
   return {
     clock: createClock(env),
-    store: openStore(resolveDataDir(globals.dataDir, env)),
+    store: openStore(resolveDataDir(globals.dataDir, env), { warn: (line) => void proc.stderr.write(`spasm: note: ${line}\n`) }),
     io: {
       out: (text) => void proc.stdout.write(text),
       err: (text) => void proc.stderr.write(text),

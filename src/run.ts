@@ -5,14 +5,19 @@ import type { MakeDeps } from './cli.js';
 import { argumentName, badArgument, splitCmdline } from './core/args.js';
 import { printable, wrap } from './core/text.js';
 import { ExitCode, SpasmError, UsageError } from './errors.js';
+import { interruptAction } from './interrupt.js';
 
 const interrupt = new AbortController();
 
 // Ctrl-C outside a prompt: commands that run timers watch the signal, save
 // what was done and exit 130 themselves. Anything else is given a moment to
 // finish, then stopped; a second Ctrl-C stops at once.
+let firstInterrupt: number | undefined;
 process.on('SIGINT', () => {
-  if (interrupt.signal.aborted) process.exit(ExitCode.Interrupted);
+  const action = interruptAction(firstInterrupt, Date.now());
+  if (action === 'exit') process.exit(ExitCode.Interrupted);
+  if (action === 'ignore') return;
+  firstInterrupt = Date.now();
   interrupt.abort();
   setTimeout(() => process.exit(ExitCode.Interrupted), 2_000).unref();
 });
@@ -100,7 +105,7 @@ export async function execute(argv: string[], version: string, context: RunConte
   try {
     checkArguments(argv, context.rawArgs);
     const { createProgram } = await import('./cli.js');
-    const program = createProgram(version, context.makeDeps, context.output ?? {}, argv[0]);
+    const program = createProgram(version, context.makeDeps, context.output ?? {});
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.Ok;
   } catch (error) {

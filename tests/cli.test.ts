@@ -1,7 +1,7 @@
 // Argument parsing: every command module is mocked, so these tests check only
 // what commander hands each command (style.md 12b).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMANDS, createProgram } from '../src/cli.js';
+import { createProgram } from '../src/cli.js';
 import type { Deps, GlobalOptions } from '../src/deps.js';
 import { UsageError } from '../src/errors.js';
 
@@ -21,25 +21,21 @@ vi.mock('../src/commands/log.js', () => ({
   logEnd: record('log end'),
   logDelete: record('log delete'),
 }));
+vi.mock('../src/commands/checkin.js', () => ({ checkin: record('checkin') }));
 vi.mock('../src/commands/report.js', () => ({ report: record('report') }));
 vi.mock('../src/commands/routine.js', () => ({ routine: record('routine'), routineLog: record('routine log') }));
 vi.mock('../src/commands/exercises.js', () => ({ exercisesList: record('exercises'), exercisesShow: record('exercises show') }));
 vi.mock('../src/commands/timer.js', () => ({ timer: record('timer') }));
 vi.mock('../src/commands/transfer.js', () => ({ exportStore: record('export'), importStore: record('import') }));
-vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configUnset: record('config unset') }));
+vi.mock('../src/commands/config.js', () => ({ configSet: record('config set'), configGet: record('config get'), configList: record('config list'), configUnset: record('config unset') }));
 
-function parse(args: string[], only?: string) {
+function parse(args: string[]) {
   let out = '';
   let err = '';
-  const program = createProgram(
-    '1.2.3',
-    (globals) => ({ globals }) as unknown as Deps,
-    {
-      writeOut: (s) => void (out += s),
-      writeErr: (s) => void (err += s),
-    },
-    only,
-  );
+  const program = createProgram('1.2.3', (globals) => ({ globals }) as unknown as Deps, {
+    writeOut: (s) => void (out += s),
+    writeErr: (s) => void (err += s),
+  });
   return program.parseAsync(args, { from: 'user' }).then(
     () => ({ error: undefined, out, err }),
     (error: { code: string; exitCode: number }) => ({ error, out, err }),
@@ -95,36 +91,17 @@ describe('each command receives its options', () => {
     ['config set', ['config', 'set', 'program', 'p.json'], {}, ['program', 'p.json']],
     ['config get', ['config', 'get'], {}, [undefined]],
     ['config unset', ['config', 'unset', 'program'], {}, ['program']],
+    ['config list', ['config', 'list', '--json'], { json: true }, []],
+    [
+      'checkin',
+      ['checkin', '--pain', '3', '--activity', 'walking=4', '--activity', 'sitting=2', '--medicine', 'ibuprofen', '--slept-badly', '--missed-work', '--note', 'n', '--at', '1h ago', '--settled', '--json'],
+      { pain: '3', activity: ['walking=4', 'sitting=2'], medicine: ['ibuprofen'], sleptBadly: true, missedWork: true, note: 'n', at: '1h ago', settled: true, json: true },
+      [],
+    ],
   ])('%s %j', async (name, args, opts, positional) => {
     const result = await parse(args as string[]);
     expect(result.error).toBeUndefined();
     expect(calls).toEqual([expect.objectContaining({ name, opts, positional })]);
-    // The same with only the named command built in full (as run.ts does).
-    calls.splice(0);
-    const focused = await parse(args as string[], (args as string[])[0]);
-    expect(focused.error).toBeUndefined();
-    expect(calls).toEqual([expect.objectContaining({ name, opts, positional })]);
-  });
-});
-
-describe('built for one command (only)', () => {
-  it.each([['status'], ['log', 'add'], ['routine', 'log'], ['timer']])('%j --help is the same as with every command built', async (...args) => {
-    const full = await parse([...args, '--help']);
-    const focused = await parse([...args, '--help'], args[0]);
-    expect(focused.out).toBe(full.out);
-  });
-
-  it.each([
-    [['bogus'], 'status', "spasm: unknown command 'bogus'"],
-    [['status', '--bogus'], 'status', "spasm: unknown option '--bogus'"],
-  ])('%j still gives the same error', async (args, only, line) => {
-    const result = await parse(args, only);
-    expect(result.err.split('\n')[0]).toBe(line);
-  });
-
-  it('a name that is not a command builds everything', async () => {
-    const result = await parse(['--help'], '--help');
-    for (const name of COMMANDS) expect(result.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
   });
 });
 
@@ -184,13 +161,26 @@ describe('help and version', () => {
   it('lists every command with examples', async () => {
     const result = await parse(['--help']);
     expect(result.error?.code).toBe('commander.helpDisplayed');
-    for (const name of ['start', 'status', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
+    for (const name of ['start', 'status', 'checkin', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) {
       expect(result.out).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     }
     expect(result.out).toContain('Examples:');
   });
 
-  it.each([['start'], ['status'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
+  it('start --help lists every red-flag id of data/red-flags.json, grouped by tier, in order', async () => {
+    const result = await parse(['start', '--help']);
+    const { loadRedFlags } = await import('../src/data/index.js');
+    const flags = loadRedFlags().flags;
+    const listed = (label: string) => {
+      const block = result.out.split(label)[1]!.split(/\n {2}\S/)[0]!;
+      return block.split(/[\s,]+/).filter(Boolean);
+    };
+    expect(listed('get help now:')).toEqual(flags.filter((f) => f.tier === 'emergency').map((f) => f.id));
+    expect(listed('see someone today:')).toEqual(flags.filter((f) => f.tier === 'same-day').map((f) => f.id));
+    expect(result.out).not.toContain('…');
+  });
+
+  it.each([['start'], ['status'], ['checkin'], ['log'], ['log', 'add'], ['report'], ['routine'], ['timer'], ['export'], ['import'], ['exercises', 'show'], ['config', 'set']])(
     '%j --help shows an example',
     async (...args) => {
       const result = await parse([...args, '--help']);

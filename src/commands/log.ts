@@ -1,15 +1,16 @@
 import { toJson } from '../core/text.js';
 import { addEpisode, byOnset, ongoingEpisode, recordPain } from '../core/episodes.js';
 import { applyFields, checkEnd, findEpisode, isEmptyFields, parseEpisodeFlags, type EpisodeFlags } from '../core/log.js';
-import { episodeJson, t, type Episode, type StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import { episodeJson, t, type Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadLogOptions, loadProtocol } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { requireFlags } from '../ui/ask.js';
-import { askEpisodeEdit, askNewEpisode } from '../ui/ask-episode.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { requireFlags } from '../flows/ask.js';
+import { askEpisodeEdit, askNewEpisode } from '../flows/ask-episode.js';
+import { cancelable } from '../flows/prompts.js';
 import { renderEpisode, renderEpisodeList } from '../ui/render-episode.js';
 import { humanTime } from '../ui/style.js';
 
@@ -47,18 +48,18 @@ export interface LogDeleteOptions {
   yes?: boolean;
 }
 
-function ongoingId(doc: StoreDoc, now: Date): string | null {
+function ongoingId(doc: StoreHead, now: Date): string | null {
   return ongoingEpisode(doc.episodes, now, loadProtocol().thresholds)?.id ?? null;
 }
 
 /** Ctrl-C in a question: nothing was stored yet, so say so and exit 130. */
-async function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
-  try {
-    return await questions;
-  } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError(`Stopped. ${nothing}`);
-    throw error;
-  }
+function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
+  return cancelable(
+    () => questions,
+    () => {
+      throw new InterruptedError(`Stopped. ${nothing}`);
+    },
+  );
 }
 
 function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json: boolean | undefined, now: Date): void {
@@ -67,7 +68,7 @@ function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json
 }
 
 /** Re-finds an episode by its full id inside an update (the document was re-read under the lock). */
-function refind(doc: StoreDoc, id: string): Episode {
+function refind(doc: StoreHead, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   if (!episode) throw new UsageError(`episode ${id} was deleted meanwhile`, 'see the ids with: spasm log list');
   return episode;

@@ -4,7 +4,6 @@ import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
 import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
-import { sessionTimes } from '../store/index.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../output-file.js';
 import { renderCsv } from '../ui/report/csv.js';
@@ -30,6 +29,8 @@ export interface ReportOptions {
 
 const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
 
+const REPORT_FACTS = ['painkillers', 'work', 'sleeping', 'flare-ups'];
+
 /** The names the readable formats show for stored ids, from data/. */
 function labels(): ReportLabels {
   const log = loadLogOptions();
@@ -43,6 +44,8 @@ function labels(): ReportLabels {
       ['emergency', screen.tiers.emergency.title],
       ['same-day', screen.tiers['same-day'].title],
     ]),
+    // The self-care facts the issue names for the person: painkillers, work, sleep, flare-ups.
+    goodToKnow: loadProtocol().goodToKnow.filter((f) => REPORT_FACTS.includes(f.id)).map((f) => f.text),
   };
 }
 
@@ -55,7 +58,7 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const routineSessions = sessionTimes(doc).map((at) => ({ at }));
+  const routineSessions = doc.sessionTimes().map((at) => ({ at }));
   const result = computeReport({ episodes: doc.episodes, routineSessions }, since, until, now, loadProtocol());
   let text: string;
   if (format === 'json') text = renderJson(result.json);

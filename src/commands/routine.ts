@@ -1,17 +1,21 @@
 import { compareText, toJson } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
-import { progressFor } from '../core/progression.js';
-import { sessionJson, type RoutineSession, type StepStatus, type StoreDoc } from '../core/records.js';
+import type { StoreHead } from '../core/document.js';
+import { sessionJson, type RoutineSession, type StepStatus } from '../core/records.js';
 import { formatIso } from '../core/time.js';
 import { parsePain } from '../core/values.js';
-import { loadExercises, loadHomeProgram } from '../data/index.js';
+import { loadExercises, loadHomeProgram, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { HomeProgram } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import { askPain, requireFlags } from '../ui/ask.js';
-import { exerciseSeconds, guideExercise, isBreaths, type Dose, type ExerciseResult } from '../ui/exercise.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { askPain, requireFlags } from '../flows/ask.js';
+import { guideExercise, type ExerciseResult } from '../flows/exercise.js';
+import { isBreaths } from '../core/dose.js';
+import { cancelable } from '../flows/prompts.js';
+import { planRoutine, standingScreen } from '../core/plan.js';
+import { ongoingEpisode } from '../core/episodes.js';
+import { renderStandingScreen } from '../ui/walkthrough.js';
 import { makeStyle } from '../ui/style.js';
 import { renderRoutineIntro, renderRoutineSummary, renderSessions } from '../ui/render-routine.js';
 
@@ -34,7 +38,7 @@ export interface RoutineLogOptions {
 }
 
 /** The active program: --program, else `config set program`, else data/program.json. */
-function activeProgram(flag: string | undefined, doc: StoreDoc): HomeProgram {
+function activeProgram(flag: string | undefined, doc: StoreHead): HomeProgram {
   if (flag !== undefined) return loadHomeProgram(flag);
   const configured = doc.settings.program;
   if (configured === undefined) return loadHomeProgram();
@@ -60,30 +64,24 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   const program = activeProgram(opts.program, doc);
 
   const startedAt = deps.clock.now();
-  const doses = program.exercises.map((e) => {
-    const progress = progressFor(e, program.progression, doc.routineSessions, startedAt);
-    return { dose: { reps: progress.reps, sets: e.sets, holdSeconds: e.holdSeconds } satisfies Dose, raisedFrom: progress.raisedFrom };
-  });
-  const seconds = program.exercises.reduce((sum, e, i) => sum + exerciseSeconds(e, doses[i]!.dose), 0);
-  io.out(renderRoutineIntro(program, loadExercises().stopRule, seconds, handsFree, io.color, io.columns));
+  const { doses, seconds } = planRoutine(program, doc.sessions(), startedAt);
+  // A standing emergency or same-day answer comes first (clinical.md section 2).
+  const standing = standingScreen(ongoingEpisode(doc.episodes, startedAt, loadProtocol().thresholds));
+  const screen = loadRedFlags();
+  if (standing) io.out(renderStandingScreen(screen, standing, startedAt, io.color, io.columns, 'other'));
+  io.out(renderRoutineIntro(program, loadExercises().stopRule, seconds, handsFree, io.color, io.columns, screen.watchFor));
 
-  let painBefore: number;
-  try {
-    painBefore = painBeforeFlag ?? (await askPain(deps.prompt, 'Pain now, before the exercises?'));
-  } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError('Stopped. Nothing was recorded.');
-    throw error;
-  }
+  const painBefore = painBeforeFlag ?? (await cancelable(() => askPain(deps.prompt, 'Pain now, before the exercises?'), stop('Stopped. Nothing was recorded.')));
 
   const session: RoutineSession = { id: '', at: formatIso(startedAt), program: program.id, painBefore, painAfter: null, exercises: [] };
   // Saved now and after every exercise, so a Ctrl-C or a crash keeps the part done.
   const save = () =>
     deps.store.update((fresh) => {
-      const stored = fresh.routineSessions.find((s) => s.id === session.id);
+      const stored = fresh.sessions().find((s) => s.id === session.id);
       if (stored) return void Object.assign(stored, structuredClone(session));
       // The first save gives the session its id, under the lock, so no other writer takes it.
       session.id = newId('r', takenIds(fresh, 'r'), deps.random);
-      fresh.routineSessions.push(structuredClone(session));
+      fresh.sessions().push(structuredClone(session));
     });
   await save();
 
@@ -93,13 +91,10 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
     const up = raisedFrom === null ? '' : ` · ${dose.reps} ${isBreaths(exercise) ? 'breaths' : 'reps'} today, up from ${raisedFrom}: your last sessions went well`;
     // No newline: guideExercise starts with one, so the header sits right above the exercise's name.
     io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
-    let result: ExerciseResult;
-    try {
-      result = await guideExercise(exercise, dose, deps, handsFree);
-    } catch (error) {
-      if (!isPromptExit(error)) throw error;
-      result = { status: 'stopped', interrupted: true, hurt: false };
-    }
+    const result: ExerciseResult = await cancelable(
+      () => guideExercise(exercise, dose, deps, handsFree),
+      () => ({ status: 'stopped', interrupted: true, hurt: false }) as const,
+    );
     session.exercises.push({ id: exercise.id, status: result.status });
     await save();
     if (result.interrupted) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}.`);
@@ -107,15 +102,16 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
     if (result.status === 'stopped') break;
   }
 
-  try {
-    session.painAfter = painAfterFlag ?? (await askPain(deps.prompt, 'Pain now, after the exercises?', painBefore));
-  } catch (error) {
-    if (isPromptExit(error)) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}, without pain after.`);
-    throw error;
-  }
+  session.painAfter =
+    painAfterFlag ?? (await cancelable(() => askPain(deps.prompt, 'Pain now, after the exercises?', painBefore), stop(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}, without pain after.`)));
   await save();
   io.out(renderRoutineSummary(session, program.exercises.length, hurt, io.color, io.columns));
 }
+
+/** Ctrl-C's way out: exit 130 with `message`. */
+const stop = (message: string) => (): never => {
+  throw new InterruptedError(message);
+};
 
 /** "2 done, 1 skipped, 1 stopped". */
 function tally(exercises: readonly { status: StepStatus }[]): string {
@@ -126,7 +122,7 @@ function tally(exercises: readonly { status: StepStatus }[]): string {
 /** `spasm routine log`: past sessions, newest first; JSON oldest first (like `log list --json`). */
 export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
-  const sessions = [...doc.routineSessions].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
+  const sessions = [...doc.sessions()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
     deps.io.out(toJson(sessions.map(sessionJson)));
     return;

@@ -1,29 +1,20 @@
-import { addEpisode, ongoingEpisode, recordPain } from '../core/episodes.js';
-import type { Episode, StoreDoc, TherapyChoice, TherapyKind } from '../core/records.js';
+import { addEpisode, recordPain } from '../core/episodes.js';
+import type { StoreHead } from '../core/document.js';
+import type { Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
-import {
-  THERAPY_CHOICES,
-  isTherapyStep,
-  nextStepAfter,
-  parseRedFlags,
-  pendingStep,
-  planSteps,
-  redFlagResult,
-  resumeIndex,
-  screenDue,
-  therapyDue,
-  therapyKindFor,
-  walkSummary,
-} from '../core/walkthrough.js';
+import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
+import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagResult, walkSummary } from '../core/walkthrough.js';
 import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
-import { askPain, askWhen, requireFlags } from '../ui/ask.js';
-import { isPromptExit } from '../ui/prompts.js';
+import { askPain, askWhen, requireFlags } from '../flows/ask.js';
+import { cancelable } from '../flows/prompts.js';
+import { unsavedStore, type UnsavedStore } from '../flows/unsaved-store.js';
 import { humanTime } from '../ui/style.js';
-import { askComfortSteps, askContinue, askRedFlags, renderRedFlagAdvice, renderRedFlagScreen, renderSummary, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
+import { askComfortSteps, askContinue, askRedFlags, type ContinueChoice } from '../flows/walkthrough.js';
+import { renderRedFlagAdvice, renderRedFlagScreen, renderStandingScreen, renderSummary, renderWatchFor, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
 /** Options of `spasm start` (SPEC.md section 2), raw strings as commander gives them. */
 export interface StartOptions {
@@ -47,25 +38,31 @@ interface Progress {
   done: number;
   skipped: number;
   resumeAt?: string;
+  /** The store could not be used: nothing is saved. */
+  unsaved?: boolean;
 }
 
 export async function start(opts: StartOptions, deps: Deps): Promise<void> {
   const progress: Progress = { done: 0, skipped: 0 };
-  try {
-    await walk(opts, deps, progress);
-  } catch (error) {
-    if (!isPromptExit(error)) throw error;
-    throw interrupted(progress);
-  }
+  // First aid is never blocked by the store: it goes on in memory, and the end is exit 3.
+  const store = unsavedStore(deps.store, (line) => deps.io.err(`spasm: ${line}`));
+  await cancelable(
+    () => walk(opts, { ...deps, store }, progress, store),
+    () => {
+      throw interrupted(progress);
+    },
+  );
+  store.finish();
 }
 
 function interrupted(p: Progress): InterruptedError {
+  if (p.unsaved) return new InterruptedError('Stopped. Nothing was saved: the store cannot be used.');
   if (!p.episodeId) return new InterruptedError('Stopped. Nothing was saved.');
   const resume = p.resumeAt ? ` Run spasm start to resume at ${p.resumeAt}.` : ' Run spasm start to carry on.';
   return new InterruptedError(`Stopped. ${savedText(p)} Episode ${p.episodeId} is saved.${resume}`.replace(/ {2,}/g, ' '));
 }
 
-async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise<void> {
+async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: UnsavedStore): Promise<void> {
   const { io, prompt } = deps;
   const now = deps.clock.now();
   const protocol = loadProtocol();
@@ -83,17 +80,15 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
   if (io.interactive) io.err(title);
 
-  // 2. The episode: the ongoing one unless --new.
+  // 2. The store is checked now, so a store that cannot be used is said at the start.
+  await store.check();
+  progress.unsaved = store.failure !== null;
   const doc = await deps.store.read();
-  const ongoing = opts.new ? null : ongoingEpisode(doc.episodes, now, th);
-  const due = screenDue(ongoing, now, th);
-  const missing = [
-    ...(painFlag === undefined ? ['--pain'] : []),
-    ...(due && flagsFlag === undefined ? ['--red-flags'] : []),
-    ...(handsFree ? [] : ['--hands-free']),
-    ...(!ongoing && onsetFlag === undefined ? ['--onset'] : []),
-  ];
-  requireFlags(io, missing, 'start');
+  const plan = planWalk(doc.episodes, now, { pain: painFlag !== undefined, redFlags: flagsFlag !== undefined, onset: onsetFlag !== undefined, forceNew: Boolean(opts.new), handsFree }, th);
+  const { ongoing } = plan;
+  // A screen that still stands comes first, before any question or missing flag.
+  if (plan.standing) io.out(renderStandingScreen(screen, plan.standing, now, io.color, io.columns, 'start'));
+  requireFlags(io, plan.missing, 'start');
 
   if (ongoing) {
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
@@ -101,97 +96,110 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress): Promise
   } else if (!io.interactive) io.err(title);
   const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
 
-  // 3. The red-flag screen, when due.
+  // 3. The red-flag screen, when due; its answers are saved at once, so a Ctrl-C after it keeps them.
   let positive: string[] | undefined = flagsFlag;
-  if (due && positive === undefined) {
+  if (plan.screenDue && positive === undefined) {
     io.out(renderRedFlagScreen(screen, io.color, io.columns));
-    positive = await askRedFlags(prompt, screen);
+    positive = await askRedFlags(prompt, screen, (text) => io.out(text));
   }
-  const flagResult = due ? redFlagResult(positive ?? [], formatIso(deps.clock.now()), screen) : null;
+  const flagResult = plan.screenDue ? redFlagResult(positive ?? [], formatIso(deps.clock.now()), screen) : null;
+  let id = ongoing?.id;
+  if (flagResult) {
+    id = await deps.store.update((fresh) => {
+      const episode = ongoing ? find(fresh, ongoing.id) : addEpisode(fresh, onset, 'start', deps.random);
+      episode.redFlags = flagResult;
+      episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
+      return episode.id;
+    });
+    if (!store.failure) progress.episodeId = id;
+  }
   if (flagResult && flagResult.tier !== 'none') io.out(renderRedFlagAdvice(screen, flagResult, io.color, io.columns));
 
   // 4. Pain now (not asked after an emergency answer: the advice comes first).
-  // After same-day advice a terminal asks before going on, so the advice is read, not scrolled away.
-  const stopAfterScreen = flagResult?.tier === 'same-day' && io.interactive && !handsFree && !(await askComfortSteps(prompt));
-  const stopNow = flagResult?.tier === 'emergency' || stopAfterScreen;
+  const next = afterScreen(flagResult, io.interactive && !handsFree);
+  const stopAfterScreen = next === 'ask-comfort' && !(await askComfortSteps(prompt));
+  const stopNow = next === 'stop' || stopAfterScreen;
   const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
-  const pending = pendingStep(ongoing);
-  let choice: TherapyChoice | undefined = therapyFlag ?? ongoing?.walkthrough?.choice;
-  let kind: TherapyKind = therapyFlag ? therapyKindFor(therapyFlag, { onset, therapy: ongoing?.therapy ?? [] }, now, th) : (ongoing?.walkthrough?.therapy && pending ? ongoing.walkthrough.therapy : therapyKindFor(choice, { onset, therapy: ongoing?.therapy ?? [] }, now, th));
-  let plan: Step[] = planSteps(protocol.steps, kind);
+  const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol);
+  let { kind, choice } = steps;
+  let plannedSteps: Step[] = steps.steps;
   let from = 0;
   if (!stopNow && ongoing) {
-    const resumeAt = resumeIndex(plan, pending);
-    const sessionDue = therapyDue(ongoing, now, th);
+    const resumeAt = steps.resumeAt;
     const summary = walkSummary(doc.episodes, ongoing, null, null, now, protocol);
     const dueText = `Next ${summary.next.kind} session: ${windowText(summary.next, now)}.`;
-    let what: Awaited<ReturnType<typeof askContinue>> = resumeAt >= 0 ? 'resume' : 'walk';
+    let what: ContinueChoice = resumeAt >= 0 ? 'resume' : 'walk';
     if (!handsFree && (resumeAt >= 0 || ongoing.walkthrough)) {
-      what = await askContinue(prompt, { resumeTitle: resumeAt >= 0 ? stepTitle(plan[resumeAt]!, resumeAt + 1, plan.length) : undefined, therapy: kind, therapyDue: sessionDue, dueText });
+      what = await askContinue(prompt, { resumeTitle: resumeAt >= 0 ? stepTitle(plannedSteps[resumeAt]!, resumeAt + 1, plannedSteps.length) : undefined, therapy: kind, therapyDue: steps.therapyDue, dueText });
     }
     if (what === 'resume') from = resumeAt;
-    if (what === 'therapy') plan = plan.filter((s) => s.id === kind);
-    if (what === 'nothing') plan = [];
+    if (what === 'therapy') plannedSteps = plannedSteps.filter((s) => s.id === kind);
+    if (what === 'nothing') plannedSteps = [];
   }
 
-  // One write for everything asked so far: the episode, the screen, the pain, the plan.
-  const id = await deps.store.update((fresh) => {
-    const episode = ongoing ? find(fresh, ongoing.id) : addEpisode(fresh, onset, 'start', deps.random);
-    if (flagResult) {
-      episode.redFlags = flagResult;
-      episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
-    }
+  // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
+  id = await deps.store.update((fresh) => {
+    const episode = id ? find(fresh, id) : addEpisode(fresh, onset, 'start', deps.random);
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
-    if (!stopNow && plan.length) episode.walkthrough = { startedAt: formatIso(now), next: plan[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
+    if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;
   });
-  progress.episodeId = id;
-  if (stopAfterScreen) io.out(`Your answers are saved with episode ${id}. When you are ready, run spasm start again.\n`);
+  if (!store.failure) progress.episodeId = id;
+  if (stopAfterScreen) {
+    io.out(`${store.failure ? 'Nothing was saved.' : `Your answers are saved with episode ${id}.`} When you are ready, run spasm start again.\n`);
+    io.out(`\n${renderWatchFor(screen, io.color, io.columns)}\n`);
+  }
   if (stopNow) return;
 
   // 5. The steps, each saved as soon as it ends.
   let stoppedAt: string | null = null;
-  for (let i = from; i < plan.length; i++) {
-    progress.resumeAt = `${plan[i]!.title} (step ${i + 1} of ${plan.length})`;
+  for (let i = from; i < plannedSteps.length; i++) {
+    progress.resumeAt = `${plannedSteps[i]!.title} (step ${i + 1} of ${plannedSteps.length})`;
     if (deps.signal.aborted) throw interrupted(progress);
-    const { runStep } = await import('../ui/run-step.js');
+    const { runStep } = await import('../flows/run-step.js');
     const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
-    const out = await runStep(plan[i]!, { deps, protocol, handsFree, n: i + 1, total: plan.length, kind, choice, askChoice: !therapyFlag, episode: current });
+    const out = await runStep(plannedSteps[i]!, { deps, protocol, handsFree, n: i + 1, total: plannedSteps.length, kind, choice, askChoice: !therapyFlag, episode: current, watchFor: screen.watchFor });
     kind = out.kind;
     choice = out.choice;
-    const after = nextStepAfter(plan, i, out.status);
-    const next = after && isTherapyStep(after) ? kind : after;
+    const after = nextStepAfter(plannedSteps, i, out.status);
+    const nextId = after && isTherapyStep(after) ? kind : after;
     await deps.store.update((fresh) => {
-      const episode = find(fresh, id);
+      const episode = find(fresh, id!);
       // The therapy step is recorded as the kind actually used.
-      episode.steps.push({ id: plan[i]!.phase ? kind : plan[i]!.id, status: out.status, at: formatIso(deps.clock.now()) });
+      episode.steps.push({ id: plannedSteps[i]!.phase ? kind : plannedSteps[i]!.id, status: out.status, at: formatIso(deps.clock.now()) });
       if (out.therapy) episode.therapy.push(out.therapy);
-      episode.walkthrough = { startedAt: episode.walkthrough?.startedAt ?? formatIso(now), next, therapy: kind, ...(choice ? { choice } : {}) };
+      episode.walkthrough = { startedAt: episode.walkthrough?.startedAt ?? formatIso(now), next: nextId, therapy: kind, ...(choice ? { choice } : {}) };
     });
+    progress.unsaved = store.failure !== null;
     if (out.status === 'done') progress.done++;
     if (out.status === 'skipped') progress.skipped++;
     if (out.interrupted) throw interrupted(progress);
     if (out.status === 'stopped') {
-      stoppedAt = stepTitle(plan[i]!, i + 1, plan.length);
+      stoppedAt = stepTitle(plannedSteps[i]!, i + 1, plannedSteps.length);
       break;
     }
   }
   progress.resumeAt = undefined;
 
-  // 6. Pain again (not hands-free: nobody may be at the keys), then the summary.
-  const painEnd = handsFree || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
+  // 6. Pain again, only after steps were walked (not hands-free: nobody may be at the keys), then the summary.
+  const walked = plannedSteps.length > from;
+  const painEnd = handsFree || !walked || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
   const episodes = await deps.store.update((fresh) => {
-    if (painEnd !== undefined) recordPain(find(fresh, id), formatIso(deps.clock.now()), painEnd);
+    if (painEnd !== undefined) recordPain(find(fresh, id!), formatIso(deps.clock.now()), painEnd);
     return fresh.episodes;
   });
   const end = deps.clock.now();
   const summary = walkSummary(episodes, episodes.find((e) => e.id === id)!, painStart ?? null, painEnd ?? null, end, protocol);
-  io.out(renderSummary(summary, { episodeId: id, stoppedAt, walked: plan.length > from, now: end }, io.color, io.columns));
+  // One or two self-care facts, a different pair each walk-through.
+  const seed = episodes.reduce((n, e) => n + e.steps.length, 0);
+  const goodToKnow = walked ? goodToKnowFor(protocol.goodToKnow, seed).map((f) => f.text) : [];
+  const info = { episodeId: store.failure ? null : id!, stoppedAt, walked, now: end, goodToKnow, watchFor: screen.watchFor };
+  io.out(renderSummary(summary, info, io.color, io.columns));
 }
 
-function find(doc: StoreDoc, id: string): Episode {
+function find(doc: StoreHead, id: string): Episode {
   const episode = doc.episodes.find((e) => e.id === id);
   // Deleted by another command while the walk-through ran: nothing sensible to save onto.
   if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);

@@ -1,6 +1,7 @@
 import { toJson } from '../core/text.js';
+import { lapsedEpisode } from '../core/episodes.js';
 import { computeStatus } from '../core/status.js';
-import { loadProtocol } from '../data/index.js';
+import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 
 /** Options of `spasm status`. */
@@ -12,8 +13,10 @@ export interface StatusOptions {
 export async function status(opts: StatusOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
   const now = deps.clock.now();
-  const result = computeStatus(doc.episodes, now, loadProtocol());
+  const protocol = loadProtocol();
+  const result = computeStatus(doc.episodes, now, protocol);
   if (opts.json) return deps.io.out(toJson(result));
   const { renderStatus } = await import('../ui/render-status.js');
-  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100)));
+  const lapsed = result.episode ? null : lapsedEpisode(doc.episodes, now, protocol.thresholds);
+  deps.io.out(renderStatus(result, now, deps.io.color, Math.min(deps.io.columns, 100), lapsed, loadRedFlags().watchFor));
 }

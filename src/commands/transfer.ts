@@ -20,7 +20,7 @@ export async function exportStore(opts: ExportOptions, deps: Deps): Promise<void
   const text = toJson(toExport(doc, formatIso(deps.clock.now())));
   if (opts.output === undefined) return deps.io.out(text);
   writeOutputFile(opts.output, text, Boolean(opts.force));
-  deps.io.err(`Exported ${plural(doc.episodes.length, 'episode')} and ${plural(doc.routineSessions.length, 'routine session')} to ${inert(opts.output)}.\n`);
+  deps.io.err(`Exported ${plural(doc.episodes.length, 'episode')} and ${plural(doc.sessions().length, 'routine session')} to ${inert(opts.output)}.\n`);
 }
 
 

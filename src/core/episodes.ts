@@ -1,7 +1,8 @@
 import { compareText } from './text.js';
 import type { Thresholds } from '../data/types.js';
 import { newId } from './ids.js';
-import { newEpisode, peakOf, t, type Episode, type StoreDoc } from './records.js';
+import type { StoreDocument } from './document.js';
+import { newEpisode, peakOf, t, type Episode } from './records.js';
 import { ms } from './time.js';
 
 /** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
@@ -10,11 +11,49 @@ export function byOnset(episodes: readonly Episode[]): Episode[] {
 }
 
 /**
- * The ongoing episode at `now`: not ended and its onset within the last
- * `ongoingMaxDays` days (SPEC.md section 2). The latest onset wins if several.
+ * When anything last happened on an episode (SPEC.md `start`): its onset, a
+ * pain rating, a check-in, a step or a cold/heat session; in ms.
+ */
+export function latestActivity(e: Episode): number {
+  let latest = t(e.onset);
+  const see = (iso: string) => {
+    const at = t(iso);
+    if (at > latest) latest = at;
+  };
+  for (const p of e.pain) see(p.at);
+  for (const c of e.checkins) see(c.at);
+  for (const s of e.steps) see(s.at);
+  for (const s of e.therapy) see(s.end);
+  return latest;
+}
+
+/**
+ * The ongoing episode at `now` (SPEC.md `start`): begun by now, not ended,
+ * and its latest activity within the last `ongoingMaxDays` days, so an
+ * onset given as "20d ago" with a pain rating now is ongoing. The latest
+ * onset wins if several.
  */
 export function ongoingEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
-  return latestUnended(episodes, now, thresholds.ongoingMaxDays);
+  const from = now.getTime() - thresholds.ongoingMaxDays * ms.day;
+  let best: Episode | null = null;
+  for (const e of episodes) {
+    const onset = t(e.onset);
+    if (e.endedAt !== null || onset > now.getTime() || latestActivity(e) < from) continue;
+    if (!best || onset > t(best.onset)) best = e;
+  }
+  return best;
+}
+
+/**
+ * The latest episode (by onset, begun by now) when it is not ended and no
+ * longer ongoing: nothing recorded on it for `ongoingMaxDays`. `status`
+ * says so and how to close it, rather than "no ongoing episode".
+ */
+export function lapsedEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
+  let latest: Episode | null = null;
+  for (const e of episodes) if (t(e.onset) <= now.getTime() && (!latest || t(e.onset) > t(latest.onset))) latest = e;
+  if (!latest || latest.endedAt !== null) return null;
+  return latestActivity(latest) < now.getTime() - thresholds.ongoingMaxDays * ms.day ? latest : null;
 }
 
 /**
@@ -62,13 +101,13 @@ export function latestPain(episode: Episode): number | null {
  * Episode ids start with 'e' and session ids with 'r', so one kind never
  * needs the other's (and a new episode never loads the sessions).
  */
-export function takenIds(doc: StoreDoc, prefix: 'e' | 'r'): Set<string> {
-  const live = prefix === 'e' ? doc.episodes : doc.routineSessions;
+export function takenIds(doc: StoreDocument, prefix: 'e' | 'r'): Set<string> {
+  const live = prefix === 'e' ? doc.episodes : doc.sessions();
   return new Set([...live.map((x) => x.id), ...doc.retiredIds]);
 }
 
 /** Adds a new, empty episode to `doc` with a fresh id and returns it. */
-export function addEpisode(doc: StoreDoc, onset: string, source: Episode['source'], random: () => number): Episode {
+export function addEpisode(doc: StoreDocument, onset: string, source: Episode['source'], random: () => number): Episode {
   const episode = newEpisode(newId('e', takenIds(doc, 'e'), random), onset, source);
   doc.episodes.push(episode);
   return episode;

@@ -20,7 +20,7 @@ export interface Validator {
 export type Segment = string | number;
 
 const ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
-const SOURCE_PATTERN = '^[A-Z][A-Z0-9]*$';
+const SOURCE_PATTERN = '^([A-Z][A-Z0-9]*(-[A-Z0-9]+)*|design)$';
 
 /** `["exercises", 2, "reps"]` → `$.exercises[2].reps`; keys that are not identifiers are quoted. */
 export function jsonPath(segments: readonly Segment[]): string {
@@ -96,7 +96,7 @@ export function describeSchemaError(error: ValidationError): string | undefined 
       return `${at()}: must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern':
       if (p.pattern === ID_PATTERN) return `${at()}: must be an id of lowercase letters, digits and single hyphens, like "knee-rolls"`;
-      if (p.pattern === SOURCE_PATTERN) return `${at()}: must be a source key of capital letters and digits, like "NHSI"`;
+      if (p.pattern === SOURCE_PATTERN) return `${at()}: must be a source key of capital letters and digits, like "NHSI", or "design"`;
       if (String(p.pattern).startsWith('^\\d{4}-\\d{2}-\\d{2}T')) return `${at()}: must be a date-time with its offset, like 2026-11-27T09:30:00+01:00`;
       return `${at()}: has the wrong form (must match ${String(p.pattern)})`;
     default:

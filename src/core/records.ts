@@ -47,6 +47,23 @@ export interface WalkthroughProgress {
   choice?: TherapyChoice;
 }
 
+/** A PSFS rating (clinical.md section 4): 0 = unable, 10 = as before the spasm. */
+export interface FunctionScore {
+  activity: string;
+  score: number;
+}
+
+/** A quick diary entry (`spasm checkin`, SPEC.md section 4). Absent answers are null, never guessed. */
+export interface Checkin {
+  at: string;
+  pain: number | null;
+  function: FunctionScore[];
+  medicines: string[];
+  sleptBadly: boolean | null;
+  missedWork: boolean | null;
+  notes: string;
+}
+
 export interface Episode {
   id: string;
   onset: string;
@@ -61,6 +78,9 @@ export interface Episode {
   redFlags: RedFlagResult | null;
   steps: StepRecord[];
   therapy: TherapySession[];
+  /** The PSFS activities the person chose (up to 3, in the order chosen); schema version 2. */
+  activities: string[];
+  checkins: Checkin[];
   /** Internal: every red-flag screen, oldest first (`redFlags` holds the latest), so no positive answer is lost. */
   redFlagHistory?: RedFlagResult[];
   /** Internal: walk-through progress, for resuming. */
@@ -76,9 +96,20 @@ export interface RoutineSession {
   exercises: { id: string; status: StepStatus }[];
 }
 
+export type OnOff = 'on' | 'off';
+
+/** `spasm config` keys (SPEC.md section 2). */
 export interface Settings {
   /** A therapist's own program file, set with `spasm config set program <file>`. */
   program?: string;
+  /** Printed on the report, for the therapist. */
+  name?: string;
+  /** Desktop notifications when a timed step ends. */
+  notify?: OnOff;
+  /** The default for `--voice`. */
+  voice?: OnOff;
+  /** A standing cold/heat preference, used by `start` within the protocol. */
+  therapy?: TherapyChoice;
 }
 
 /** The whole store, `<data-dir>/spasm.json`. */
@@ -91,7 +122,8 @@ export interface StoreDoc {
   retiredIds: string[];
 }
 
-export const SCHEMA_VERSION = 1;
+/** 2 adds the episode's `activities` and `checkins` (src/store/migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 export function emptyStore(): StoreDoc {
   return { schemaVersion: SCHEMA_VERSION, episodes: [], routineSessions: [], settings: {}, retiredIds: [] };
@@ -99,7 +131,7 @@ export function emptyStore(): StoreDoc {
 
 /** A new episode with every list empty; the caller fills in what it knows. */
 export function newEpisode(id: string, onset: string, source: Episode['source']): Episode {
-  return { id, onset, endedAt: null, source, pain: [], peakPain: null, triggers: [], helped: [], legs: null, notes: '', redFlags: null, steps: [], therapy: [] };
+  return { id, onset, endedAt: null, source, pain: [], peakPain: null, triggers: [], helped: [], legs: null, notes: '', redFlags: null, steps: [], therapy: [], activities: [], checkins: [] };
 }
 
 /** The highest pain score recorded, or null. */
@@ -132,6 +164,8 @@ export function episodeJson(e: Episode): Episode {
     redFlags: e.redFlags,
     steps: e.steps,
     therapy: e.therapy,
+    activities: e.activities,
+    checkins: e.checkins,
   };
 }
 

@@ -46,15 +46,20 @@ export function therapyKindFor(choice: TherapyChoice | undefined, episode: Pick<
 }
 
 /**
- * When the next cold/heat session is due: 1 to 2 hours after the last one
- * ended; due now if there has been none. Its kind is what the person chose
- * in `spasm start` (cold, heat, or alternating), else the phase at the
- * earliest time, so a window past the 72-hour mark says heat.
+ * The next cold/heat window, computed for `now` (SPEC.md `status`): 1 to 2
+ * hours after the last session ended; once its earliest time has passed it
+ * is due now (a window that passed days ago is not offered), never earlier
+ * than the last end plus the minimum interval. Its kind is what the person
+ * chose (cold, heat, alternating), else the phase at the time it is due, so
+ * a cold session at 40 h is followed by heat at 72 h and after.
  */
 export function nextTherapy(episode: Episode, now: Date, thresholds: Thresholds): { kind: TherapyKind; earliest: Date; latest: Date } {
   const last = lastTherapy(episode);
-  const earliest = last ? new Date(t(last.end) + thresholds.therapyIntervalMinHours * ms.hour) : now;
-  const latest = last ? new Date(t(last.end) + thresholds.therapyIntervalMaxHours * ms.hour) : now;
+  const minAt = last ? t(last.end) + thresholds.therapyIntervalMinHours * ms.hour : now.getTime();
+  const maxAt = last ? t(last.end) + thresholds.therapyIntervalMaxHours * ms.hour : now.getTime();
+  const earliest = new Date(Math.max(minAt, now.getTime()));
+  // A window already over opens again from now, as long as the protocol's window is.
+  const latest = new Date(maxAt >= now.getTime() ? maxAt : earliest.getTime() + (maxAt - minAt));
   return { kind: therapyKindFor(episode.walkthrough?.choice, episode, earliest, thresholds), earliest, latest };
 }
 
@@ -106,7 +111,8 @@ export function computeStatus(episodes: readonly Episode[], now: Date, protocol:
     },
     phase: phaseAt(ongoing.onset, now, th),
     lastTherapy: lastTherapy(ongoing),
-    nextTherapy: { kind: next.kind, earliest: formatIso(next.earliest), latest: formatIso(next.latest) },
+    // An emergency answer stands: the person should be on the way to care, not icing (SPEC.md section 1).
+    nextTherapy: ongoing.redFlags?.tier === 'emergency' ? null : { kind: next.kind, earliest: formatIso(next.earliest), latest: formatIso(next.latest) },
     advice,
   };
 }

@@ -36,16 +36,23 @@ const hex = (c: string) => {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 };
 
+function shown(text: string, keep: string): string {
+  return text.replace(UNSAFE, (c) => (keep.includes(c) ? c : c === '\u001b' ? '␛' : hex(c)));
+}
+
 /**
  * User text (notes, names, program texts) made safe to show: every character
  * that could steer the terminal or reorder the line is shown as an escape
  * (ESC as ␛, others as \xNN or \uNNNN). Newlines and tabs stay, so a note
- * keeps its paragraphs; with `lineBreaks: 'keep'` carriage returns stay too
- * (a CSV cell keeps the line breaks exactly as written).
+ * keeps its paragraphs.
  */
-export function printable(text: string, options: { lineBreaks?: 'keep' } = {}): string {
-  const keepCr = options.lineBreaks === 'keep';
-  return text.replace(UNSAFE, (c) => (c === '\n' || c === '\t' || (keepCr && c === '\r') ? c : c === '\u001b' ? '␛' : hex(c)));
+export function printable(text: string): string {
+  return shown(text, '\n\t');
+}
+
+/** As printable(), keeping carriage returns too: a CSV cell keeps its line breaks exactly as written. */
+export function printableKeepingBreaks(text: string): string {
+  return shown(text, '\n\r\t');
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { StoreDocument } from './document.js';
 import type { Episode, RoutineSession, StoreDoc } from './records.js';
 
 /** The export document of SPEC.md section 4 (plus retiredIds, so a restore never hands out a deleted id again). */
@@ -11,13 +12,13 @@ export interface ExportDocument {
   retiredIds?: string[];
 }
 
-export function toExport(doc: StoreDoc, exportedAt: string): ExportDocument {
+export function toExport(doc: StoreDocument, exportedAt: string): ExportDocument {
   return {
     format: 'spasm-export',
     schemaVersion: doc.schemaVersion,
     exportedAt,
     episodes: doc.episodes,
-    routineSessions: doc.routineSessions,
+    routineSessions: doc.sessions(),
     settings: doc.settings,
     retiredIds: doc.retiredIds,
   };
@@ -34,9 +35,9 @@ export interface MergeCounts {
  * Merges an export into `doc` in place: records whose id is already present
  * are skipped and counted; settings the store lacks are taken over.
  */
-export function mergeExport(doc: StoreDoc, incoming: ExportDocument): MergeCounts {
+export function mergeExport(doc: StoreDocument, incoming: ExportDocument): MergeCounts {
   const counts: MergeCounts = { episodesAdded: 0, episodesSkipped: 0, sessionsAdded: 0, sessionsSkipped: 0 };
-  const present = new Set([...doc.episodes.map((e) => e.id), ...doc.routineSessions.map((s) => s.id)]);
+  const present = new Set([...doc.episodes.map((e) => e.id), ...doc.sessions().map((s) => s.id)]);
   for (const episode of incoming.episodes) {
     if (present.has(episode.id)) counts.episodesSkipped++;
     else {
@@ -48,7 +49,7 @@ export function mergeExport(doc: StoreDoc, incoming: ExportDocument): MergeCount
   for (const session of incoming.routineSessions) {
     if (present.has(session.id)) counts.sessionsSkipped++;
     else {
-      doc.routineSessions.push(session);
+      doc.sessions().push(session);
       present.add(session.id);
       counts.sessionsAdded++;
     }

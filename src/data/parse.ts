@@ -185,6 +185,9 @@ interface RawProgram {
   description: string;
   exercises: Array<ProgramReference | Exercise>;
   progression: Omit<Progression, 'addReps'> & { addReps: number | { min: number; max: number } };
+  walking?: { text: string; sources: string[] };
+  precautions?: string[];
+  precautionSources?: string[];
   sources: string[];
 }
 
@@ -235,6 +238,8 @@ export function parseHomeProgram(json: unknown, library: ExerciseLibrary, schema
       description: raw.description,
       exercises,
       progression: { ...raw.progression, addReps },
+      ...(raw.walking ? { walking: raw.walking } : {}),
+      ...(raw.precautions ? { precautions: raw.precautions, precautionSources: raw.precautionSources } : {}),
       sources: raw.sources,
     },
   };
@@ -263,6 +268,9 @@ export function parseSources(json: unknown, schemaChecked = false): ParseResult<
   return { ok: true, value: new Map(Object.entries(withoutSchemaKey(json) as Record<string, string>)) };
 }
 
+/** In a `sources` list: our own design choice, not a source of the list. */
+export const DESIGN = 'design';
+
 /**
  * Every `sources` array anywhere in `json` whose keys are not in `known`,
  * as "<path>: unknown source "XX"". Lets a test (or a future `data check`)
@@ -275,9 +283,10 @@ export function findUnknownSources(json: unknown, known: SourceList): string[] {
       value.forEach((item, i) => walk(item, [...segments, i]));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'sources' && Array.isArray(child)) {
+        // `sources` and `…Sources` lists; "design" marks our own design choice, not a source.
+        if ((key === 'sources' || key.endsWith('Sources')) && Array.isArray(child)) {
           child.forEach((source, i) => {
-            if (typeof source !== 'string' || !known.has(source)) {
+            if (typeof source !== 'string' || (source !== DESIGN && !known.has(source))) {
               errors.push(`${jsonPath([...segments, key, i])}: unknown source ${JSON.stringify(source)}`);
             }
           });

@@ -21,9 +21,10 @@ export type TherapyChoiceKind = TherapyKind | 'alternate';
 export type TimerKind = 'breathe' | TherapyKind;
 
 /** The ids of the protocol's steps, in order. */
-export type StepId = 'rest-position' | 'breathing' | 'cold' | 'heat' | 'straighten-up' | 'stretches';
+export type StepId = 'rest-position' | 'breathing' | 'cold' | 'heat' | 'stretches' | 'straighten-up' | 'walking';
 
-export const STEP_IDS: readonly StepId[] = ['rest-position', 'breathing', 'cold', 'heat', 'straighten-up', 'stretches'];
+/** In walk-through order (SPEC.md section 1): the movements lying down come before getting up. */
+export const STEP_IDS: readonly StepId[] = ['rest-position', 'breathing', 'cold', 'heat', 'stretches', 'straighten-up', 'walking'];
 
 export const ADVICE_CODES: readonly AdviceCode[] = [
   'seek-emergency-care',
@@ -54,7 +55,9 @@ export interface Thresholds {
   readonly recurrenceGapDays: number;
   /** Recurrences within this many days lead to `see-pt-recurring`. */
   readonly recurrenceLookbackDays: number;
-  readonly sources: Sources;
+  /** The sources of each threshold; `["design"]` marks our own design choice. */
+  readonly sources: Readonly<Record<Exclude<keyof Thresholds, 'sources' | 'note'>, Sources>>;
+  readonly note?: string;
 }
 
 export interface BoxBreathing {
@@ -92,6 +95,15 @@ export interface Step {
   readonly note?: string;
   /** Library exercise ids (the `stretches` step). */
   readonly exercises?: readonly string[];
+  readonly sources: Sources;
+  /** What in the step is our own design choice (for a reviewer; not shown). */
+  readonly designNote?: string;
+}
+
+/** A short self-care fact (clinical.md section 1), shown one or two at a time. */
+export interface GoodToKnow {
+  readonly id: string;
+  readonly text: string;
   readonly sources: Sources;
 }
 
@@ -142,15 +154,18 @@ export interface Protocol {
   readonly thresholds: Thresholds;
   readonly breathing: Breathing;
   readonly pacing: Pacing;
-  /** In walk-through order; exactly the six StepIds. */
+  /** In walk-through order; exactly the StepIds. */
   readonly steps: readonly Step[];
   readonly therapyChoice: TherapyChoice;
   readonly advice: AdviceTexts;
+  readonly goodToKnow: readonly GoodToKnow[];
 }
 
 export interface RedFlagTierInfo {
   /** At most 40 characters. */
   readonly title: string;
+  /** The group's heading in the screen's list ("Get help now if any of these is true:"). */
+  readonly heading: string;
   readonly advice: string;
   readonly sources: Sources;
 }
@@ -158,11 +173,12 @@ export interface RedFlagTierInfo {
 export interface RedFlag {
   readonly id: string;
   readonly tier: RedFlagTier;
-  /** A yes/no question. */
+  /** The item in full plain words, as the screen shows it. */
   readonly question: string;
-  /** A checklist label, at most 40 characters. */
+  /** A short label for lists of what was said (status, report), at most 40 characters; never the screen itself. */
   readonly short: string;
   readonly sources: Sources;
+  readonly note?: string;
 }
 
 /** data/red-flags.json */
@@ -170,6 +186,9 @@ export interface RedFlagScreen {
   readonly intro: string;
   /** The checklist's "none" choice. */
   readonly noneLabel: string;
+  /** One line on the emergency signs to watch for and what to do (clinical.md section 2). */
+  readonly watchFor: string;
+  readonly watchForSources: Sources;
   readonly tiers: Readonly<Record<RedFlagTier, RedFlagTierInfo>>;
   /** In the order to ask them (emergency tier first). */
   readonly flags: readonly RedFlag[];
@@ -242,6 +261,11 @@ export interface HomeProgram {
   /** Resolved: library exercises with the entry's overrides applied, or the entry's own exercise. */
   readonly exercises: readonly Exercise[];
   readonly progression: Progression;
+  /** Daily walking built up over weeks, beside the exercises. */
+  readonly walking?: { readonly text: string; readonly sources: Sources };
+  /** Who should leave out or change which exercises. */
+  readonly precautions?: readonly string[];
+  readonly precautionSources?: Sources;
   readonly sources: Sources;
 }
 

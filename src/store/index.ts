@@ -1,24 +1,29 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, existsSync, fchownSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
-import { emptyStore, SCHEMA_VERSION, type StoreDoc } from '../core/records.js';
+import { dirname, join, resolve } from 'node:path';
+import { StoreDocument } from '../core/document.js';
+import { SCHEMA_VERSION } from '../core/records.js';
 import { fingerprint } from '../digest.js';
 import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
+import { checkedDocument, EMPTY_TEXT, reasonOf, RESTORE_HINT, storeText, trustedDocument } from './codec.js';
+import { openConf, writeAtomically, type StoreConf } from './conf.js';
+import schemaHash from './generated/schema-hash.json' with { type: 'json' };
 import { LockBusyError, takeLock, type Held } from './lock.js';
-import { migrate } from './migrate.js';
+import type * as Validate from './validate.js';
+
+export { StoreDocument } from '../core/document.js';
 
 export const STORE_FILE = 'spasm.json';
 /**
- * The fingerprint (src/digest.ts) of the store exactly as spasm last wrote it, after validating it.
- * A reader that finds the same bytes skips the deep check of every record
- * (tens of milliseconds on a 10-year store); any other bytes are checked in
- * full. So it can only save time: it can never let a damaged store through.
+ * The fingerprint (src/digest.ts) of the store exactly as spasm last wrote
+ * it after validating it, and of the schema it validated it with. A reader
+ * that finds the same text skips the deep check of every record (tens of
+ * milliseconds on a 10-year store); any other text is checked in full. So it
+ * can only save time: it can never let a damaged store through.
  */
 export const VERIFIED_FILE = 'spasm.json.verified';
 
-/** How long a writer waits for another one before giving up, and when a lock counts as abandoned. */
-const LOCK_STALE_MS = 4_000;
 const LOCK_WAIT_MS = 10_000;
 
 /** The store's typed operations. Nothing outside src/store sees the file. */
@@ -27,13 +32,13 @@ export interface Store {
   readonly dir: string;
   readonly file: string;
   /** The current document (migrated in memory if older). An absent store reads as empty. */
-  read(): Promise<StoreDoc>;
+  read(): Promise<StoreDocument>;
   /**
    * Read-modify-write under the lock: `change` edits a fresh copy of the
    * document and returns a result. If it throws, nothing is written. Keep it
-   * quick and free of prompts: other writers wait while it runs.
+   * free of prompts: other writers wait while it runs.
    */
-  update<T>(change: (doc: StoreDoc) => T): Promise<T>;
+  update<T>(change: (doc: StoreDocument) => T): Promise<T>;
 }
 
 /** The data directory: --data-dir, else SPASM_DATA_DIR, else $XDG_CONFIG_HOME/spasm or ~/.config/spasm. */
@@ -42,244 +47,116 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
   if (flag !== undefined && flag.trim() === '') throw new UsageError('--data-dir must name a directory (got "")', 'leave it out to use $SPASM_DATA_DIR or ~/.config/spasm');
   const chosen = flag ?? (env.SPASM_DATA_DIR || undefined);
   if (chosen !== undefined) return resolve(chosen);
-  // node:os only when needed: as an ES import it costs every command more than the rest of this.
-  const homedir = () => (createRequire(import.meta.url)('node:os') as { homedir(): string }).homedir();
-  const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
+  const base = env.XDG_CONFIG_HOME || join(os().homedir(), '.config');
   return resolve(base, 'spasm');
 }
 
-const RESTORE_HINT = 'spasm left it exactly as it is. Restore it from a backup or an export, or move it aside to start a new store.';
+// node:os only when needed: as an ES import it costs every command more than the rest of this.
+const os = () => createRequire(import.meta.url)('node:os') as { homedir(): string; hostname(): string };
 
-/**
- * Our serializer writes the routine sessions last, and this text cannot
- * occur inside a JSON string (its quotes would be escaped there), so in a
- * file spasm wrote it marks where the sessions begin.
- */
-const SESSIONS_KEY = ',"routineSessions":';
-const SESSIONS_MARK = Buffer.from(`${SESSIONS_KEY}[`);
-const CLOSE = Buffer.from('}');
+const trustRecord = (bytes: Buffer) => `${fingerprint(bytes)} schema:${schemaHash.records}`;
 
-/**
- * The store's bytes, compact JSON (a 10-year store parses twice as fast as
- * indented; `spasm export` gives the readable form), in three parts: the
- * head (all but the sessions), the sessions' array, and the closing brace.
- * The sessions go last (see SESSIONS_MARK) and are most of a long history,
- * so a write that did not touch them copies their bytes as they were.
- */
-function storeParts(doc: Pick<StoreDoc, 'schemaVersion' | 'settings' | 'retiredIds'>, episodes: string[], sessions: Buffer): Buffer[] {
-  const head = `{"schemaVersion":${doc.schemaVersion},"episodes":[${episodes.join(',')}],"settings":${JSON.stringify(doc.settings)},"retiredIds":${JSON.stringify(doc.retiredIds)}${SESSIONS_KEY}`;
-  return [Buffer.from(head), sessions, CLOSE];
-}
-
-/** Are these parts, end to end, exactly `bytes`? (Without joining them.) */
-function sameBytes(parts: Buffer[], bytes: Buffer): boolean {
-  if (parts.reduce((n, p) => n + p.length, 0) !== bytes.length) return false;
-  let at = 0;
-  for (const part of parts) {
-    if (!part.equals(bytes.subarray(at, at + part.length))) return false;
-    at += part.length;
-  }
-  return true;
-}
-
-/**
- * The file a write replaces: the store, or the file it links to (a store
- * kept elsewhere through a symlink stays there, link and all).
- */
-function realTarget(file: string): string {
+function readRecord(dir: string): string | undefined {
+  // A directory of that name, or none: nothing is trusted.
   try {
-    return realpathSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
-    throw error;
-  }
-}
-
-/**
- * Writes the store as write-file-atomic does: a temp file beside it (mode
- * 0600, owned as the old store was), flushed to disk, renamed over it, then
- * the directory flushed. A crash leaves the old store or the new one, never
- * half of one. `stillOurs` is asked just before the rename: a writer that
- * lost the lock (a stall of seconds) must not overwrite another's write.
- * Throws only when nothing was replaced, with no temp file left.
- */
-function writeAtomic(file: string, parts: Buffer[], stillOurs: () => boolean): void {
-  const target = realTarget(file);
-  removeLeftoverTempFiles(target);
-  const temp = `${target}.tmp-${process.pid}`;
-  const previous = statSync(target, { throwIfNoEntry: false });
-  const fd = openSync(temp, 'wx', 0o600);
-  let renamed = false;
-  try {
-    try {
-      for (const part of parts) {
-        for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
-      }
-      // Run as root (sudo), spasm must not take the user's store away from them.
-      if (previous && process.getuid?.() === 0 && previous.uid !== 0) fchownSync(fd, previous.uid, previous.gid);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (!stillOurs()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
-    renameSync(temp, target);
-    renamed = true;
-  } finally {
-    if (!renamed) rmSync(temp, { force: true });
-  }
-  // The write has happened. Flushing the directory makes it survive a power
-  // cut too; some file systems cannot, which must not undo the report.
-  try {
-    const dirFd = openSync(dirname(target), 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
-  } catch {
-    // Best effort.
-  }
-}
-
-function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  if (e?.name === 'SyntaxError') return 'it is not valid JSON';
-  if (e?.code === 'EISDIR') return 'it is a directory';
-  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
-  return e?.code ?? e?.message ?? String(error);
-}
-
-/** Reads, migrates and validates the document at `file`; refuses (exit 3) rather than guess. */
-async function load(file: string): Promise<StoreDoc> {
-  return (await loadWithBytes(file)).doc;
-}
-
-interface Loaded {
-  doc: StoreDoc;
-  /** The exact bytes read (none when there is no store yet). */
-  bytes: Buffer;
-  /** The sessions' array within `bytes` when they are parsed lazily; undefined when already parsed. */
-  sessions?: Buffer;
-}
-
-/**
- * Makes `doc.routineSessions` parse on first use. Routine sessions are most
- * of a long history (3,650 of them in ten years) and most commands never
- * look at them.
- */
-function lazySessions(doc: StoreDoc, bytes: Buffer, onParse: (sessions: StoreDoc['routineSessions']) => void): void {
-  const settle = (value: StoreDoc['routineSessions']) =>
-    Object.defineProperty(doc, 'routineSessions', { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(doc, 'routineSessions', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = JSON.parse(bytes.toString('utf8')) as StoreDoc['routineSessions'];
-      onParse(value);
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
-/** The sessions' bytes of documents whose sessions are still unparsed (see lazySessions). */
-const unparsedSessions = new WeakMap<StoreDoc, Buffer>();
-
-/**
- * When each routine session happened, without parsing the sessions if they
- * are not parsed yet (a report needs only these times). In text spasm wrote,
- * `"at":"` occurs once a session (exercises have no time, and quotes inside
- * strings are escaped), so the times are read straight from it.
- */
-export function sessionTimes(doc: StoreDoc): string[] {
-  const bytes = unparsedSessions.get(doc);
-  if (bytes === undefined || sessionsParsed(doc)) return doc.routineSessions.map((s) => s.at);
-  return Array.from(bytes.toString('utf8').matchAll(/"at":"([^"]*)"/g), (m) => m[1]!);
-}
-
-/** Were the routine sessions parsed (or replaced) since loading? */
-function sessionsParsed(doc: StoreDoc): boolean {
-  return Object.getOwnPropertyDescriptor(doc, 'routineSessions')?.get === undefined;
-}
-
-/**
- * The document without its sessions, from verified bytes; undefined if they
- * are not in the shape spasm writes (then the full check decides).
- */
-function parseHead(bytes: Buffer, mark: number): StoreDoc | undefined {
-  let head: Partial<StoreDoc>;
-  try {
-    head = JSON.parse(`${bytes.toString('utf8', 0, mark)}}`) as Partial<StoreDoc>;
+    return readFileSync(join(dir, VERIFIED_FILE), 'utf8').trim();
   } catch {
     return undefined;
   }
-  const shaped = head.schemaVersion === SCHEMA_VERSION && Array.isArray(head.episodes) && typeof head.settings === 'object' && head.settings !== null && Array.isArray(head.retiredIds);
-  return shaped ? (head as StoreDoc) : undefined;
 }
 
-async function loadWithBytes(file: string, onParse: (sessions: StoreDoc['routineSessions']) => void = () => undefined): Promise<Loaded> {
-  let bytes: Buffer;
+/** The deep check is needed, and its code is not loaded yet. */
+class NeedsFullCheck extends Error {}
+
+interface Loaded {
+  conf: StoreConf;
+  doc: StoreDocument;
+  /** The text read; '' when there was no store. */
+  text: string;
+  /** The schema version the file had (older ones are migrated in memory). */
+  from: number;
+}
+
+/** The same file, unchanged (a write replaces the inode, an edit in place changes the times)? */
+const sameFile = (a: Stats, b: Stats | undefined) => b !== undefined && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+
+/** The store's bytes if they are exactly what spasm last wrote and checked (see VERIFIED_FILE), with the file's identity. */
+function trustedBytes(dir: string, file: string): { bytes: Buffer; stat: Stats } | undefined {
+  const record = readRecord(dir);
+  if (record === undefined) return undefined;
   try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: emptyStore(), bytes: Buffer.alloc(0) };
-    throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
-  }
-  // The bytes spasm itself wrote and checked: trust them, and leave the sessions for later
-  // (only the head is decoded and parsed; the sessions stay bytes until used).
-  // Anything else, even with a matching fingerprint, is checked in full below.
-  const verified = isVerified(file, bytes);
-  const mark = verified ? bytes.indexOf(SESSIONS_MARK) : -1;
-  const head = mark > 0 && bytes.at(-2) === 0x5d && bytes.at(-1) === 0x7d ? parseHead(bytes, mark) : undefined;
-  if (head) {
-    const sessions = bytes.subarray(mark + SESSIONS_MARK.length - 1, -1);
-    lazySessions(head, sessions, onParse);
-    unparsedSessions.set(head, sessions);
-    return { doc: head, bytes, sessions };
-  }
-  // Decoding would quietly turn bad bytes into U+FFFD, and the next write would keep that.
-  if (!isUtf8(bytes)) throw new StoreError(`the store ${file} is damaged: it is not UTF-8 text`, RESTORE_HINT);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
-  }
-  const migrated = migrate(raw);
-  if (!migrated.ok) {
-    if (migrated.reason === 'newer') {
-      throw new StoreError(
-        `the store ${file} was written by a newer spasm (schema version ${migrated.version}; this one reads up to ${SCHEMA_VERSION})`,
-        'Update spasm to use it. spasm left it exactly as it is.',
-      );
+    const fd = openSync(file, 'r');
+    try {
+      const stat = fstatSync(fd);
+      const bytes = readFileSync(fd);
+      return record === trustRecord(bytes) ? { bytes, stat } : undefined;
+    } finally {
+      closeSync(fd);
     }
-    throw new StoreError(`the store ${file} is damaged: it has no valid schemaVersion`, RESTORE_HINT);
+  } catch {
+    return undefined; // conf's read reports it
   }
-  const { checkStoreDoc } = await import('./validate.js');
-  const checked = checkStoreDoc(migrated.doc);
-  if (!checked.ok) {
-    throw new StoreError(`the store ${file} is damaged: ${checked.errors[0]}${checked.errors.length > 1 ? ` (and ${checked.errors.length - 1} more)` : ''}`, RESTORE_HINT);
-  }
-  return { doc: checked.value, bytes };
 }
 
-/** Are these the exact bytes spasm last wrote and checked (see VERIFIED_FILE)? */
-function isVerified(file: string, bytes: Buffer): boolean {
-  let recorded: string;
-  try {
-    recorded = readFileSync(join(dirname(file), VERIFIED_FILE), 'utf8').trim();
-  } catch {
-    return false;
+/**
+ * Reads the store through conf. `deserialize` gets the text conf read and
+ * returns spasm's document: only the head is parsed when the bytes are the
+ * ones spasm wrote and checked, any other text is checked in full. What conf
+ * keeps of it is a shallow copy; spasm keeps the document itself.
+ */
+async function load(dir: string, file: string, pending: { doc?: StoreDocument; text?: string }): Promise<Loaded> {
+  let full = false;
+  for (let attempt = 0; ; attempt++) {
+    // After a few files replaced mid-read, or text that is not in spasm's shape: check in full.
+    const trusted = full || attempt > 2 ? undefined : trustedBytes(dir, file);
+    let validate: typeof Validate | undefined = trusted ? undefined : await import('./validate.js');
+    let last: { text: string; doc: StoreDocument; from: number } | undefined;
+    const deserialize = (read: string): StoreDocument => {
+      // conf's store setter reads the file again before writing (to carry its own keys): the same text is the same document.
+      if (last?.text === read) return last.doc;
+      let text = read;
+      const fast = trusted ? trustedDocument(text) : undefined;
+      if (fast) last = { text, doc: fast, from: SCHEMA_VERSION };
+      else {
+        if (!validate) throw new NeedsFullCheck();
+        // Decoding turned any bytes that are not UTF-8 into U+FFFD, which the next write would keep: look at the bytes.
+        if (text.includes('\uFFFD')) {
+          const bytes = readFileSync(file);
+          if (!isUtf8(bytes)) throw new StoreError(`the store ${file} is damaged: it is not UTF-8 text`, RESTORE_HINT);
+          text = bytes.toString('utf8');
+        }
+        last = { text, ...checkedDocument(text, file, validate) };
+      }
+      return last.doc;
+    };
+    const serialize = (value: StoreDocument): string => {
+      // conf hands back what spasm gave it; anything else would be a change in conf that could lose data.
+      if (value !== pending.doc || pending.text === undefined) throw new SpasmError('internal error: conf asked to write something spasm did not give it', ExitCode.Failure);
+      return pending.text;
+    };
+    let conf: StoreConf;
+    try {
+      conf = await openConf(dir, serialize, deserialize);
+    } catch (error) {
+      if (error instanceof NeedsFullCheck) {
+        full = true;
+        continue;
+      }
+      if (error instanceof SpasmError) throw error;
+      throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
+    }
+    // Replaced between spasm's read of the bytes and conf's of the text (a writer, when reading unlocked): read again.
+    if (trusted && !sameFile(trusted.stat, statSync(file, { throwIfNoEntry: false }))) continue;
+    return last ? { conf, ...last } : { conf, doc: StoreDocument.empty(), text: '', from: SCHEMA_VERSION };
   }
-  return recorded === fingerprint(bytes);
 }
 
 /**
  * Creates the data directory (and missing parents) with mode 0700, one level
- * at a time: Node's recursive mkdir can loop forever on some paths (/proc).
+ * at a time (Node's recursive mkdir can loop forever on some paths, /proc),
+ * and tightens an existing one of ours that others may read (0755 → 0700).
  */
-function ensureDir(dir: string): void {
+function ensureDir(dir: string, warn: (line: string) => void): void {
   const missing: string[] = [];
   for (let at = dir; !existsSync(at); at = dirname(at)) {
     missing.unshift(at);
@@ -293,81 +170,224 @@ function ensureDir(dir: string): void {
       throw new StoreError(`cannot create the data directory ${dir}: ${reasonOf(error)}`, 'Choose another with --data-dir or SPASM_DATA_DIR.');
     }
   }
-}
-
-/** Temp files that a writer killed mid-write left beside `target`; only a lock holder may remove them. */
-function removeLeftoverTempFiles(target: string): void {
-  const dir = dirname(target);
-  const prefix = `${basename(target)}.tmp-`;
-  for (const name of readdirSync(dir)) {
-    if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) throw new StoreError(`the data directory ${dir} is not a directory`, 'Choose another with --data-dir or SPASM_DATA_DIR.');
+  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) {
+    try {
+      chmodSync(dir, stat.mode & 0o7700);
+    } catch (error) {
+      // Some file systems have no modes to set; the store file itself is 0600.
+      warn(`the data directory ${dir} is open to others (mode 0${(stat.mode & 0o777).toString(8)}) and could not be made private: ${reasonOf(error)}`);
+    }
   }
 }
 
-async function withLock<T>(dir: string, file: string, body: (isCompromised: () => boolean) => Promise<T>): Promise<T> {
+/** The file a write replaces: the store, or the file it links to (a store kept elsewhere through a symlink stays there). */
+function realTarget(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return file;
+    throw error;
+  }
+}
+
+/**
+ * Files that writers killed mid-write left beside the store: conf's temp
+ * files (`spasm.json.tmp-…`) and spasm's copies of the old store
+ * (`spasm.json.previous-…`). Only regular files: a directory of that name is
+ * not ours. Only a lock holder that has read the store whole may remove them.
+ */
+function removeLeftovers(target: string): void {
+  const dir = dirname(target);
+  const prefixes = [`${target.slice(dir.length + 1)}.tmp-`, `${target.slice(dir.length + 1)}.previous-`];
+  for (const name of readdirSync(dir)) {
+    if (!prefixes.some((p) => name.startsWith(p))) continue;
+    try {
+      if (lstatSync(join(dir, name)).isFile()) rmSync(join(dir, name));
+    } catch {
+      // Gone meanwhile, or not ours to remove.
+    }
+  }
+}
+
+/** A second name for the old store's bytes, which the rename leaves in place (a copy where hard links fail). */
+function keepCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+  }
+}
+
+function flushDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: some file systems cannot, and the write has happened.
+  }
+}
+
+function lockError(error: unknown, dir: string, file: string, waitMs: number): StoreError {
+  if (!(error instanceof LockBusyError)) return new StoreError(`cannot lock the store in ${dir}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
+  const { owner, state } = error.holder;
+  const who = owner ? `spasm process ${owner.pid}` : 'another spasm command';
+  if (state === 'stopped') return new StoreError(`the store ${file} is busy: ${who} holds it and is stopped (suspended, as by Ctrl-Z)`, `Resume it (fg) or end it (kill ${owner!.pid}), then try again.`);
+  if (state === 'remote') return new StoreError(`the store ${file} is busy: ${who} on ${owner!.host} holds it`, `Try again when it is done. If nothing runs there, remove ${error.path}.`);
+  return new StoreError(`the store ${file} is busy: ${who} has held it for over ${Math.round(waitMs / 1000)} seconds`, 'Try again when it is done.');
+}
+
+async function withLock<T>(dir: string, file: string, waitMs: number, body: (held: Held) => Promise<T>): Promise<T> {
   let held: Held;
   try {
-    held = await takeLock(`${file}.lock`, { staleMs: LOCK_STALE_MS, waitMs: LOCK_WAIT_MS, refreshMs: 1_000 });
+    held = await takeLock(`${file}.lock`, { waitMs, host: os().hostname() });
   } catch (error) {
-    if (error instanceof LockBusyError) {
-      throw new StoreError(`the store ${file} is busy: another spasm command has held it for over ${LOCK_WAIT_MS / 1000} seconds`, 'Try again in a moment.');
-    }
-    throw new StoreError(`cannot lock the store in ${dir}: ${reasonOf(error)}`, 'Check that the data directory is writable.');
+    throw lockError(error, dir, file, waitMs);
   }
   try {
-    return await body(() => !held.intact());
+    return await body(held);
   } finally {
     held.release();
   }
 }
 
-export function openStore(dir: string): Store {
+/**
+ * Replaces the store with `text` through conf, and makes sure it all reached
+ * the disk: conf's writer ignores a short write (a full disk) and reports
+ * success. The old store keeps a second name until the new one is checked;
+ * on a mismatch it is put back, and the command fails (exit 3).
+ */
+function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, held: Held, pending: { doc?: StoreDocument; text?: string }): void {
+  const target = realTarget(file);
+  const dir = dirname(target);
+  const before = statSync(target, { throwIfNoEntry: false });
+  if (before) {
+    if ((before.mode & 0o200) === 0) {
+      throw new StoreError(`the store ${file} is not writable (mode 0${(before.mode & 0o777).toString(8)}); nothing was saved`, 'spasm left it as it is. Make it writable (chmod 600 it) to save again.');
+    }
+    // A file mounted on its own cannot be replaced by a rename: refuse before conf falls back to writing it in place.
+    if (before.dev !== statSync(dir).dev) throw new StoreError(`the store ${target} is a mount point, which spasm cannot replace atomically; nothing was saved`, 'Give --data-dir the directory itself.');
+  }
+  if (!held.intact()) throw new StoreError(`lost the lock on ${file}: its lock directory was removed by another program; nothing was saved`, 'Try again.');
+  // Before the first write in a newer schema version, keep the old file as it was (spasm.v1.json).
+  if (before && loaded.from < SCHEMA_VERSION) {
+    try {
+      keepCopy(target, join(dir, `spasm.v${loaded.from}.json`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot keep a copy of the version ${loaded.from} store ${file}: ${reasonOf(error)}; nothing was saved`, 'Check that the disk is not full.');
+    }
+  }
+  const previous = `${target}.previous-${process.pid}`;
+  if (before) {
+    rmSync(previous, { force: true });
+    try {
+      keepCopy(target, previous);
+    } catch (error) {
+      throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}; nothing was saved`, 'Check that the data directory is writable and the disk is not full.');
+    }
+  }
+  pending.doc = doc;
+  pending.text = text;
+  try {
+    writeAtomically(loaded.conf, doc);
+  } catch (error) {
+    if (before) rmSync(previous, { force: true });
+    if (error instanceof SpasmError) throw error;
+    throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}; nothing was saved`, 'Check that the data directory is writable and the disk is not full.');
+  } finally {
+    pending.doc = undefined;
+    pending.text = undefined;
+  }
+  // Read back: what reached the disk is what the record certifies.
+  const expected = Buffer.byteLength(text);
+  let onDisk: Buffer;
+  try {
+    onDisk = readFileSync(target);
+  } catch {
+    onDisk = Buffer.alloc(0);
+  }
+  const written = onDisk.length;
+  if (written !== expected) {
+    if (before) renameSync(previous, target);
+    else rmSync(target, { force: true });
+    throw new StoreError(`cannot write the store ${file}: only ${written} of ${expected} bytes reached the disk (is it full?); the store was put back as it was`, 'Free some space, then try again.');
+  }
+  if (before) rmSync(previous, { force: true });
+  flushDir(dir);
+  // Saved. The record only spares the next reader the full check: failing to write it loses nothing.
+  try {
+    writeFileSync(join(dirname(file), VERIFIED_FILE), `${trustRecord(onDisk)}\n`, { mode: 0o600 });
+  } catch {
+    try {
+      rmSync(join(dirname(file), VERIFIED_FILE), { force: true });
+    } catch {
+      // A directory of that name: never trusted (it cannot be read as a record).
+    }
+  }
+}
+
+export interface StoreOptions {
+  /** Where a note that needs no action goes (a line without "spasm: "). */
+  warn?: (line: string) => void;
+  /** How long a writer waits for another one that is still running (default 10 s). */
+  lockWaitMs?: number;
+}
+
+export function openStore(dir: string, options: StoreOptions = {}): Store {
+  const warn = options.warn ?? (() => undefined);
   const file = join(dir, STORE_FILE);
+  const pending: { doc?: StoreDocument; text?: string } = {};
   return {
     dir,
     file,
-    read: () => load(file),
-    async update<T>(change: (doc: StoreDoc) => T): Promise<T> {
-      ensureDir(dir);
-      return withLock(dir, file, async (isCompromised) => {
+    async read() {
+      // No store yet: read it as empty without conf, which would create the directory.
+      try {
+        statSync(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return StoreDocument.empty();
+        throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
+      }
+      return (await load(dir, file, pending)).doc;
+    },
+    async update<T>(change: (doc: StoreDocument) => T): Promise<T> {
+      ensureDir(dir, warn);
+      return withLock(dir, file, options.lockWaitMs ?? LOCK_WAIT_MS, async (held) => {
+        const loaded = await load(dir, file, pending);
+        const { doc } = loaded;
+        // Read whole and valid: what killed writers left can go.
+        removeLeftovers(realTarget(file));
         // What was loaded is valid (checked, or verified by digest); remember it record by record.
-        const known = new Set<string>();
-        const { doc, bytes: before, sessions: sessionsBefore } = await loadWithBytes(file, (sessions) => {
-          for (const record of sessions) known.add(JSON.stringify(record));
-        });
-        for (const record of doc.episodes) known.add(JSON.stringify(record));
-        if (sessionsBefore === undefined) for (const record of doc.routineSessions) known.add(JSON.stringify(record));
+        const known = new Set(doc.episodes.map((e) => JSON.stringify(e)));
+        const sessionsText = doc.unparsedSessions();
+        if (sessionsText === undefined) for (const s of doc.sessions()) known.add(JSON.stringify(s));
         const result = change(doc);
         const episodes = doc.episodes.map((e) => JSON.stringify(e));
-        const sessionsTouched = sessionsBefore === undefined || sessionsParsed(doc);
-        const sessions = sessionsTouched ? doc.routineSessions.map((s) => JSON.stringify(s)) : [];
-        const parts = storeParts(doc, episodes, sessionsTouched ? Buffer.from(`[${sessions.join(',')}]`) : sessionsBefore);
+        // Sessions still unparsed are unchanged: their text is copied as it was.
+        const untouched = doc.unparsedSessions();
+        const sessions = untouched === undefined ? doc.sessions().map((s) => JSON.stringify(s)) : [];
+        const text = storeText(doc.head(), episodes, untouched ?? `[${sessions.join(',')}]`);
         // Nothing changed: leave the file (and its absence) as it was.
-        if (sameBytes(parts, before) || (before.length === 0 && sameBytes(parts, Buffer.concat(storeParts(emptyStore(), [], Buffer.from('[]')))))) return result;
+        if (text === loaded.text || (loaded.text === '' && text === EMPTY_TEXT)) return result;
+        if (sessionsText !== undefined && untouched === undefined) {
+          for (const s of JSON.parse(sessionsText) as unknown[]) known.add(JSON.stringify(s));
+        }
         const changed = new Set<object>();
         doc.episodes.forEach((e, i) => known.has(episodes[i]!) || changed.add(e));
-        if (sessionsTouched) doc.routineSessions.forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
+        if (untouched === undefined) doc.sessions().forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
         const { checkChangedStoreDoc } = await import('./validate.js');
-        const checked = checkChangedStoreDoc(doc, (record) => changed.has(record), sessionsTouched);
+        const checked = checkChangedStoreDoc(doc.head(), untouched === undefined ? doc.sessions() : undefined, (record) => changed.has(record));
         if (!checked.ok) {
           // Our own code produced a bad record: refuse to write it.
           throw new SpasmError(`internal error: refusing to write an invalid store (${checked.errors[0]})`, ExitCode.Failure);
         }
-        if (isCompromised()) throw new StoreError(`lost the lock on ${file} while writing; nothing was saved`, 'Try again.');
-        try {
-          // Forget the old digest first: a crash between the two writes leaves none, never a wrong one.
-          rmSync(join(dir, VERIFIED_FILE), { force: true });
-          writeAtomic(file, parts, () => !isCompromised());
-        } catch (error) {
-          if (error instanceof StoreError) throw error;
-          throw new StoreError(`cannot write the store ${file}: ${reasonOf(error)}`, 'Check that the data directory is writable and the disk is not full.');
-        }
-        // Saved. The digest only spares the next reader the full check, so failing to record it loses nothing.
-        try {
-          writeFileSync(join(dir, VERIFIED_FILE), `${fingerprint(...parts)}\n`, { mode: 0o600 });
-        } catch {
-          rmSync(join(dir, VERIFIED_FILE), { force: true });
-        }
+        commit(loaded, file, doc, text, held, pending);
         return result;
       });
     },

@@ -1,106 +1,182 @@
-// The lock around every read-modify-write of the store: a directory next to
-// the store (mkdir is atomic), kept fresh while held, and taken over once it
-// has not been refreshed for a few seconds (its holder was killed).
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The lock around every read-modify-write of the store: a directory beside
+// it holding its owner (process id, start time, machine). It is made whole
+// under a temp name and renamed into place, so no one ever sees a lock
+// without its owner. Liveness, not a clock, decides when it is abandoned: a
+// holder keeps it for as long as its process lives, however long a phase
+// takes (a big import, a stall, Ctrl-Z); a holder that died (SIGKILL, a
+// crash) is taken over at once. A lock from another machine is never taken.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface Owner {
+  pid: number;
+  host: string;
+  /** The process's start time (Linux: clock ticks since boot), so a reused pid is not mistaken for it. */
+  start: string | null;
+  token: string;
+}
 
 export interface LockOptions {
-  /** A lock not refreshed for this long belongs to a process that died. */
-  staleMs: number;
-  /** How long to wait for another holder before giving up. */
+  /** How long to wait for a live holder before giving up. */
   waitMs: number;
-  /** How often the holder refreshes the lock (well under staleMs). */
-  refreshMs: number;
+  /** This machine's name (os.hostname()). */
+  host: string;
   /** Waits between tries; injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Held {
-  /**
-   * False once the lock was lost (removed or taken over by another process).
-   * Reads the lock's owner now: the refresh timer cannot run during a long
-   * synchronous stall, which is when a takeover happens.
-   */
+  /** False once the lock is gone or someone else's (it was removed by hand). */
   intact(): boolean;
   release(): void;
 }
 
+/** What is known of the process that holds a lock. */
+export interface Holder {
+  owner: Owner | undefined;
+  /** 'stopped' (SIGSTOP, Ctrl-Z), 'running', or 'remote' (another machine). */
+  state: 'stopped' | 'running' | 'remote' | 'unknown';
+}
+
 export class LockBusyError extends Error {
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    readonly holder: Holder,
+  ) {
     super(`${path} is held by another process`);
   }
 }
 
 const pause = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
 const OWNER = 'owner';
+/** A lock without a readable owner (made by hand, or by an older spasm) counts as abandoned after this long. */
+const OWNERLESS_STALE_MS = 4_000;
 
-function ownerOf(path: string): string | undefined {
+function ownerOf(path: string): Owner | undefined {
   try {
-    return readFileSync(join(path, OWNER), 'utf8');
+    const owner = JSON.parse(readFileSync(join(path, OWNER), 'utf8')) as Owner;
+    return typeof owner?.pid === 'number' && typeof owner.token === 'string' ? owner : undefined;
   } catch {
     return undefined;
   }
 }
 
-function tryTake(path: string, staleMs: number, token: string): boolean {
+/** A process as /proc shows it (Linux); elsewhere only whether it exists. */
+function probe(pid: number): { alive: boolean; state?: string; start?: string } {
   try {
-    mkdirSync(path, { mode: 0o700 });
-    writeFileSync(join(path, OWNER), token, { mode: 0o600 });
-    return true;
+    process.kill(pid, 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return { alive: false };
   }
   try {
-    if (Date.now() - statSync(path).mtimeMs > staleMs) {
-      // Rename, not remove: of several waiters that find it stale, only one rename succeeds.
-      const aside = `${path}.stale-${token}`;
-      renameSync(path, aside);
-      rmSync(aside, { recursive: true, force: true });
-    }
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (name) S ppid …": the name may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const state = fields[0];
+    // A zombie is dead, only not yet reaped by its parent.
+    return { alive: state !== 'Z' && state !== 'X', state, start: fields[19] };
   } catch {
-    // Gone or taken meanwhile: the next try sees which.
+    return { alive: true };
   }
-  return false;
 }
 
+/** Is the owner of a lock gone for good? */
+function abandoned(path: string, owner: Owner | undefined, host: string): boolean {
+  if (owner === undefined) {
+    try {
+      return Date.now() - statSync(path).mtimeMs > OWNERLESS_STALE_MS;
+    } catch {
+      return false;
+    }
+  }
+  if (owner.host !== host) return false;
+  const seen = probe(owner.pid);
+  return !seen.alive || (owner.start !== null && seen.start !== undefined && seen.start !== owner.start);
+}
+
+function holderOf(path: string, host: string): Holder {
+  const owner = ownerOf(path);
+  if (owner === undefined) return { owner, state: 'unknown' };
+  if (owner.host !== host) return { owner, state: 'remote' };
+  return { owner, state: probe(owner.pid).state === 'T' ? 'stopped' : 'running' };
+}
+
+/** Moves an abandoned lock aside and removes it; puts it back if it turns out someone else's meanwhile. */
+function takeOver(path: string, judged: Owner | undefined, token: string): void {
+  const aside = `${path}.stale-${token}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return; // gone or taken meanwhile: the next try sees which
+  }
+  if (ownerOf(aside)?.token === judged?.token) rmSync(aside, { recursive: true, force: true });
+  else {
+    try {
+      renameSync(aside, path);
+    } catch {
+      rmSync(aside, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Makes the lock whole under a temp name, then renames it into place. False if it exists. */
+function tryCreate(path: string, owner: Owner): boolean {
+  const staging = `${path}.new-${owner.token}`;
+  try {
+    mkdirSync(staging, { mode: 0o700 });
+    writeFileSync(join(staging, OWNER), JSON.stringify(owner), { mode: 0o600 });
+    renameSync(staging, path);
+    return true;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Removes what writers killed while taking or taking over a lock left (names carry their pid). */
+function removeLeftovers(path: string): void {
+  const dir = dirname(path);
+  const prefixes = [`${basename(path)}.new-`, `${basename(path)}.stale-`];
+  for (const name of readdirSync(dir)) {
+    const prefix = prefixes.find((p) => name.startsWith(p));
+    if (prefix === undefined) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (pid !== process.pid && !probe(pid).alive) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+let ownStart: string | null | undefined;
+
 /**
- * Takes the lock at `path` (a directory that must not exist), waiting for
- * another holder up to `waitMs`. Throws LockBusyError after that, or the
- * file system's error if the lock cannot be made at all.
+ * Takes the lock at `path` (a directory that must not exist), waiting for a
+ * live holder up to `waitMs`. Throws LockBusyError after that, naming the
+ * holder, or the file system's error if the lock cannot be made at all
+ * (nothing is left behind then).
  */
 export async function takeLock(path: string, options: LockOptions): Promise<Held> {
   const sleep = options.sleep ?? pause;
   const deadline = Date.now() + options.waitMs;
-  // Unique enough among the processes that could race for one data directory.
+  ownStart ??= probe(process.pid).start ?? null;
+  // Unique among the processes that could race for one data directory; starts with the pid.
   const token = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-  while (!tryTake(path, options.staleMs, token)) {
-    if (Date.now() > deadline) throw new LockBusyError(path);
+  const mine: Owner = { pid: process.pid, host: options.host, start: ownStart, token };
+  while (!tryCreate(path, mine)) {
+    const owner = ownerOf(path);
+    if (abandoned(path, owner, options.host)) {
+      takeOver(path, owner, token);
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockBusyError(path, holderOf(path, options.host));
     await sleep(25 + Math.floor(Math.random() * 50));
   }
-  let intact = true;
-  const refresh = setInterval(() => {
-    // Taken over after a long stall: the lock is someone else's now, not ours to refresh or remove.
-    if (ownerOf(path) !== token) {
-      intact = false;
-      clearInterval(refresh);
-      return;
-    }
-    try {
-      const now = new Date();
-      utimesSync(path, now, now);
-    } catch {
-      intact = false;
-    }
-  }, options.refreshMs);
-  refresh.unref();
+  removeLeftovers(path);
   const release = () => {
-    clearInterval(refresh);
     process.removeListener('exit', release);
-    if (ownerOf(path) === token) rmSync(path, { recursive: true, force: true });
-    intact = false;
+    if (ownerOf(path)?.token === token) rmSync(path, { recursive: true, force: true });
   };
   // Ctrl-C ends through process.exit(130): leave no lock behind.
   process.once('exit', release);
-  return { intact: () => intact && ownerOf(path) === token, release };
+  return { intact: () => ownerOf(path)?.token === token, release };
 }

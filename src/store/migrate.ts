@@ -4,11 +4,18 @@ import { SCHEMA_VERSION } from '../core/records.js';
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * The migrations of the store and of export documents. schemaVersion 1 is the
- * first release, so there are none yet; a shape change adds one here and
- * raises SCHEMA_VERSION.
+ * The migrations of the store and of export documents (both hold `episodes`).
+ * A shape change adds one here and raises SCHEMA_VERSION.
  */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 1 → 2: every episode gains its PSFS activities and check-ins, both empty.
+  1: (doc) => ({
+    ...doc,
+    episodes: Array.isArray(doc.episodes)
+      ? doc.episodes.map((e: unknown) => (typeof e === 'object' && e !== null && !Array.isArray(e) ? { ...e, activities: [], checkins: [] } : e))
+      : doc.episodes,
+  }),
+};
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; from: number }

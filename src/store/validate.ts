@@ -1,4 +1,5 @@
 import { schemaErrors, type Validator } from '../core/json-path.js';
+import type { StoreHead } from '../core/document.js';
 import type { Episode, RoutineSession, StoreDoc } from '../core/records.js';
 import type { ExportDocument } from '../core/transfer.js';
 import { validateEpisode, validateExportDoc, validateRoutineSession, validateStoreDoc } from './generated/records.js';
@@ -72,6 +73,12 @@ function episodeMeaning(e: Episode, at: string): string[] {
     if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
   });
   if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
+  e.checkins.forEach((c, j) => {
+    time(`${at}.checkins[${j}].at`, c.at);
+    c.function.forEach((f, k) => {
+      if (!e.activities.includes(f.activity)) errors.push(`${at}.checkins[${j}].function[${k}].activity: is not one of the episode's activities`);
+    });
+  });
   return errors;
 }
 
@@ -96,26 +103,24 @@ export function checkExportDoc(doc: unknown): Checked<ExportDocument> {
  * Validates a store document whose records were valid when loaded, looking
  * closely only at the records `isNew` says changed (the shell and the ids
  * are always checked). Writes stay fast on a 10-year store. Untouched
- * sessions (`sessionsTouched` false) are left alone: their ids ('r…') cannot
+ * sessions (`sessions` undefined) are left alone: their ids ('r…') cannot
  * clash with episode ids ('e…').
  */
-export function checkChangedStoreDoc(doc: StoreDoc, isNew: (record: Episode | RoutineSession) => boolean, sessionsTouched = true): Checked<StoreDoc> {
-  // Built field by field: spreading doc would parse lazily loaded sessions (see src/store/index.ts).
-  const shell = { schemaVersion: doc.schemaVersion, episodes: [], routineSessions: [], settings: doc.settings, retiredIds: doc.retiredIds };
+export function checkChangedStoreDoc(head: StoreHead, sessions: RoutineSession[] | undefined, isNew: (record: Episode | RoutineSession) => boolean): Checked<StoreHead> {
+  const shell = { ...head, episodes: [], routineSessions: [] };
   const errors = schemaErrors(validateStoreDoc, shell);
-  const sessions = sessionsTouched ? doc.routineSessions : [];
-  errors.push(...duplicateIds({ episodes: doc.episodes, routineSessions: sessions }));
-  doc.episodes.forEach((e, i) => {
+  errors.push(...duplicateIds({ episodes: head.episodes, routineSessions: sessions ?? [] }));
+  head.episodes.forEach((e, i) => {
     if (!isNew(e)) return;
     const at = `$.episodes[${i}]`;
     const shape = schemaErrors(validateEpisode, e).map((line) => at + line.slice(1));
     errors.push(...(shape.length ? shape : episodeMeaning(e, at)));
   });
-  sessions.forEach((s, i) => {
+  (sessions ?? []).forEach((s, i) => {
     if (!isNew(s)) return;
     const at = `$.routineSessions[${i}]`;
     const shape = schemaErrors(validateRoutineSession, s).map((line) => at + line.slice(1));
     errors.push(...(shape.length ? shape : sessionMeaning(s, at)));
   });
-  return errors.length ? { ok: false, errors } : { ok: true, value: doc };
+  return errors.length ? { ok: false, errors } : { ok: true, value: head };
 }

@@ -5,7 +5,7 @@ import type { HomeProgram } from '../data/types.js';
 import { humanTime, makeStyle, wrap } from './style.js';
 
 /** The start: program, length, the stop rule always first, and how to stop. */
-export function renderRoutineIntro(program: HomeProgram, stopRule: string, seconds: number, handsFree: boolean, color: boolean, width = 80): string {
+export function renderRoutineIntro(program: HomeProgram, stopRule: string, seconds: number, handsFree: boolean, color: boolean, width = 80, watchFor = ''): string {
   const c = makeStyle(color);
   const w = Math.min(width, 80) - 2;
   const n = program.exercises.length;
@@ -18,6 +18,9 @@ export function renderRoutineIntro(program: HomeProgram, stopRule: string, secon
     wrap(printable(program.description), w),
     '',
     c.red.bold(`! ${wrap(printable(stopRule), w - 2, 2)}`),
+    ...(watchFor ? [c.red.bold(`! ${wrap(printable(watchFor), w - 2, 2)}`)] : []),
+    ...(program.precautions ?? []).map((p) => `${c.yellow('Note:')} ${wrap(printable(p), w - 6, 6)}`),
+    ...(program.walking ? ['', wrap(printable(program.walking.text), w)] : []),
     '',
     wrap(how, w),
     '',

@@ -1,3 +1,5 @@
+import { latestActivity } from '../core/episodes.js';
+import type { Episode } from '../core/records.js';
 import type { StatusJson } from '../core/status.js';
 import { formatSpan } from '../core/time.js';
 import { humanTime, makeStyle, wrap } from './style.js';
@@ -8,11 +10,19 @@ const PHASE_TEXT = {
 };
 
 /** `spasm status` as text: label, value; nothing carried by colour alone. */
-export function renderStatus(status: StatusJson, now: Date, color: boolean, width = 80): string {
+export function renderStatus(status: StatusJson, now: Date, color: boolean, width = 80, lapsed: Episode | null = null, watchFor = ''): string {
   const c = makeStyle(color);
   const lines: string[] = [];
+  const urgent = (a: StatusJson['advice'][number]) => a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
+  // Emergency or same-day advice comes first, above everything else (clinical.md section 2).
+  for (const a of status.advice.filter(urgent)) lines.push(`${c.red.bold('! ')}${wrap(c.bold(a.text), width - 2, 2)}`, '');
   const row = (label: string, value: string) => lines.push(`${c.dim(label.padEnd(11))}${wrap(value, width - 11, 11)}`);
-  if (!status.episode) {
+  if (!status.episode && lapsed) {
+    // Not ended, but quiet for two weeks: no longer ongoing, and "no episode" would be untrue.
+    const quiet = formatSpan(now.getTime() - latestActivity(lapsed));
+    lines.push(wrap(`Episode ${lapsed.id} began ${humanTime(new Date(lapsed.onset), now)} and was never marked ended. Nothing has been recorded on it for ${quiet}, so it no longer counts as ongoing.`, width));
+    lines.push(wrap(`If it is over: ${c.bold(`spasm log end ${lapsed.id}`)}. If a spasm is back: ${c.bold('spasm start')}.`, width));
+  } else if (!status.episode) {
     lines.push('No ongoing episode.');
     lines.push(`If a spasm starts, run ${c.bold('spasm start')} for step-by-step first aid.`);
   } else {
@@ -35,10 +45,10 @@ export function renderStatus(status: StatusJson, now: Date, color: boolean, widt
       row('Next', `${next.kind}, ${when}. Run: spasm timer ${next.kind}`);
     }
   }
-  for (const a of status.advice) {
-    const urgent = a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care';
+  for (const a of status.advice.filter((a) => !urgent(a))) {
     lines.push('');
-    lines.push(`${urgent ? c.red.bold('! ') : c.yellow('* ')}${wrap(urgent ? c.bold(a.text) : a.text, width - 2, 2)}`);
+    lines.push(`${c.yellow('* ')}${wrap(a.text, width - 2, 2)}`);
   }
+  if (watchFor && status.episode) lines.push('', wrap(watchFor, width));
   return `${lines.join('\n')}\n`;
 }

@@ -12,8 +12,10 @@ export function therapyLine(kind: 'cold' | 'heat', frame: Frame, reminder: strin
 export function reminderBelow(reminder: string, color: boolean, width = 80): string {
   if (!reminder) return '';
   const c = makeStyle(color);
-  return `\n${wrap(reminder, Math.min(width, 80) - 2)
+  // One reminder a line (all the cautions of a cold or heat session), each wrapped at words.
+  return `\n${reminder
     .split('\n')
+    .flatMap((part) => wrap(part, Math.min(width, 80) - 2).split('\n'))
     .map((line) => `  ${c.dim(line)}`)
     .join('\n')}`;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configGet, configSet, configUnset } from '../../src/commands/config.js';
+import { configGet, configList, configSet, configUnset } from '../../src/commands/config.js';
 import { routine } from '../../src/commands/routine.js';
 import { UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
@@ -34,7 +34,7 @@ describe('spasm config', () => {
     expect((await f.deps.store.read()).settings).toEqual({ program: good });
     expect(f.stdout()).toBe(`program = ${good}\n`);
     await routine({ handsFree: true, painBefore: '1', painAfter: '1' }, f.deps);
-    expect((await f.deps.store.read()).routineSessions[0]).toMatchObject({ program: 'my-pt', exercises: [{ id: 'cat-cow', status: 'done' }] });
+    expect((await f.deps.store.read()).sessions()[0]).toMatchObject({ program: 'my-pt', exercises: [{ id: 'cat-cow', status: 'done' }] });
   });
 
   it('set program refuses a file that does not load, with the JSON paths, and stores nothing', async () => {
@@ -47,7 +47,7 @@ describe('spasm config', () => {
 
   it('an unknown key → exit 2 naming the allowed keys', async () => {
     const error = await usageError(configSet({}, fakeDeps({ now }).deps, 'colour', 'red'));
-    expect([error.message, error.hint]).toEqual(['unknown setting "colour"', 'the settings are: program']);
+    expect([error.message, error.hint]).toEqual(['unknown setting "colour"', 'the settings are: program, name, notify, voice, therapy']);
     await expect(configGet({}, fakeDeps({ now }).deps, 'colour')).rejects.toThrow('unknown setting "colour"');
   });
 
@@ -57,12 +57,12 @@ describe('spasm config', () => {
     expect(f.stdout()).toBe('');
     expect(f.stderr()).toContain('program is not set');
     await configGet({}, f.deps);
-    expect(f.stdout()).toBe('program = (not set: the default program)\n');
+    expect(f.stdout().split('\n')[0]).toBe('program = (not set: the default program)');
     await configSet({}, f.deps, 'program', good);
     const g = fakeDeps({ now, dataDir: f.deps.store.dir });
     await configGet({}, g.deps, 'program');
     await configGet({}, g.deps);
-    expect(g.stdout()).toBe(`${good}\nprogram = ${good}\n`);
+    expect(g.stdout().split('\n').slice(0, 2)).toEqual([good, `program = ${good}`]);
   });
 
   it('unset goes back to the default program', async () => {
@@ -71,5 +71,60 @@ describe('spasm config', () => {
     await configUnset({}, f.deps, 'program');
     expect((await f.deps.store.read()).settings).toEqual({});
     expect(f.stderr()).toContain('program unset');
+  });
+
+  it.each([
+    ['name', '  Sam Jones ', 'Sam Jones'],
+    ['notify', 'off', 'off'],
+    ['voice', 'ON', 'on'],
+    ['therapy', 'heat', 'heat'],
+    ['therapy', 'alternate', 'alternate'],
+  ])('set %s %j stores %j', async (key, value, stored) => {
+    const f = fakeDeps({ now });
+    await configSet({}, f.deps, key, value);
+    expect((await f.deps.store.read()).settings).toEqual({ [key]: stored });
+    expect(f.stdout()).toBe(`${key} = ${stored}\n`);
+  });
+
+  it.each([
+    ['notify', 'maybe', 'notify must be one of on, off (got "maybe")'],
+    ['voice', 'yes', 'voice must be one of on, off (got "yes")'],
+    ['therapy', 'ice', 'therapy must be one of cold, heat, alternate (got "ice")'],
+    ['name', '   ', 'name must be 1 to 200 characters (got 0)'],
+  ])('set %s %j → exit 2 listing what is allowed, nothing stored', async (key, value, message) => {
+    const f = fakeDeps({ now });
+    const error = await usageError(configSet({}, f.deps, key, value));
+    expect(error.message).toBe(message);
+    expect(error.exitCode).toBe(2);
+    expect((await f.deps.store.read()).settings).toEqual({});
+  });
+
+  it('list shows every key, set or not; --json gives null for unset ones', async () => {
+    const f = fakeDeps({ now });
+    await configSet({}, f.deps, 'name', 'Sam');
+    await configSet({}, f.deps, 'therapy', 'heat');
+    const g = fakeDeps({ now, dataDir: f.deps.store.dir });
+    await configList({}, g.deps);
+    expect(g.stdout()).toBe(
+      [
+        'program = (not set: the default program)',
+        'name = Sam',
+        'notify = (not set: on)',
+        'voice = (not set: off unless --voice)',
+        'therapy = heat',
+        '',
+      ].join('\n'),
+    );
+    const h = fakeDeps({ now, dataDir: f.deps.store.dir });
+    await configList({ json: true }, h.deps);
+    expect(JSON.parse(h.stdout())).toEqual({ program: null, name: 'Sam', notify: null, voice: null, therapy: 'heat' });
+  });
+
+  it('unset name removes it', async () => {
+    const f = fakeDeps({ now });
+    await configSet({}, f.deps, 'name', 'Sam');
+    await configUnset({}, f.deps, 'name');
+    expect((await f.deps.store.read()).settings).toEqual({});
+    expect(f.stderr()).toContain('name unset: no name on the report.');
   });
 });

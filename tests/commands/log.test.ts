@@ -8,7 +8,7 @@ import type { Episode } from '../../src/core/records.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
 
 const NOW = '2026-11-27T12:00:00+01:00';
-const EPISODE_KEYS = ['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy'];
+const EPISODE_KEYS = ['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy', 'activities', 'checkins'];
 
 async function seeded(interactive = false) {
   const f = fakeDeps({ now: NOW, interactive });
@@ -53,6 +53,8 @@ describe('log add with flags', () => {
       redFlags: null,
       steps: [],
       therapy: [],
+      activities: [],
+      checkins: [],
     });
     expect(e!.id).toMatch(/^e[2-9a-hjkmnp-z]{4}$/);
     expect(f.stdout()).toBe(`Recorded episode ${e!.id}: began Wed 25 Nov 12:00, worst pain 7/10, lasted 1 day 12 h.\n`);

@@ -27,7 +27,7 @@ describe('spasm routine, hands-free', () => {
     const f = fakeDeps({ now });
     await routine(allDone, f.deps);
     const doc = await f.deps.store.read();
-    expect(doc.routineSessions).toEqual([
+    expect(doc.sessions()).toEqual([
       { id: expect.stringMatching(/^r[2-9a-hjkmnp-z]{4}$/), at: now, program: 'default', painBefore: 3, painAfter: 2, exercises: ids.map((id) => ({ id, status: 'done' })) },
     ]);
     const out = f.stdout();
@@ -36,11 +36,14 @@ describe('spasm routine, hands-free', () => {
     expect(out).toContain(`Exercise 1 of ${ids.length}\nPelvic tilt`);
     expect(out).toContain(`Exercises: ${ids.length} of ${ids.length} done.\nPain: 3 before, 2 after (down 1).`);
     expect(out).not.toContain('spasm log');
-    // Every hold is counted: 5 pelvic tilts of 5 s, then 3 knee-to-chest a side.
-    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/3 · left side: hold 5 s\nRep 1/3 · right side: hold 5 s');
-    // Cat and cow holds two positions each repetition, each named.
-    expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 5 s\nRep 1/5 · back sagging: hold 5 s\nRep 2/5 · back rounded up: hold 5 s');
-    expect(out).toContain('Hold 5 s in each of 2 positions · 5 reps');
+    // Every hold is counted: 5 pelvic tilts of 5 s, then 2 knee-to-chest a side (clinical.md section 3).
+    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/2 · left side: hold 5 s\nRep 1/2 · right side: hold 5 s');
+    // Cat and cow holds two positions each repetition, each named, each one slow breath (10 s).
+    expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 10 s\nRep 1/5 · back sagging: hold 10 s\nRep 2/5 · back rounded up: hold 10 s');
+    expect(out).toContain('Hold 10 s in each of 2 positions · 5 reps');
+    // Walking built up over weeks, and the precautions, at the start.
+    expect(out.replace(/\s+/g, ' ')).toContain('add a few minutes each week');
+    expect(out.replace(/\s+/g, ' ')).toContain('After a hip replacement');
   });
 
   it('takes the time the holds take (fake clock)', async () => {
@@ -52,7 +55,7 @@ describe('spasm routine, hands-free', () => {
   it('raises a dose after clean sessions, and says so', async () => {
     const f = fakeDeps({ now });
     await f.deps.store.update((doc) => {
-      doc.routineSessions.push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2));
+      doc.sessions().push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2));
     });
     await routine(allDone, f.deps);
     expect(f.stdout()).toContain('Exercise 1 of 7 · 6 reps today, up from 5: your last sessions went well\nPelvic tilt');
@@ -62,7 +65,7 @@ describe('spasm routine, hands-free', () => {
   it('holds the dose after a session with a stop', async () => {
     const f = fakeDeps({ now });
     await f.deps.store.update((doc) => {
-      doc.routineSessions.push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2, 'stopped'));
+      doc.sessions().push(session('raaaa', '2026-11-23T08:00:00+01:00', 2, 2), session('rbbbb', '2026-11-24T08:00:00+01:00', 2, 2, 'stopped'));
     });
     await routine(allDone, f.deps);
     expect(f.stdout()).not.toContain('up from');
@@ -81,7 +84,7 @@ describe('spasm routine, hands-free', () => {
     const error = await thrown(routine(allDone, f.deps));
     expect(error).toBeInstanceOf(InterruptedError);
     expect((error as InterruptedError).exitCode).toBe(130);
-    const [stored] = (await f.deps.store.read()).routineSessions;
+    const [stored] = (await f.deps.store.read()).sessions();
     expect(stored!.exercises).toEqual([{ id: 'pelvic-tilt', status: 'done' }, { id: 'knee-to-chest-single', status: 'stopped' }]);
     expect(stored!.painAfter).toBeNull();
     expect((error as InterruptedError).message).toBe(`Stopped. Saved session ${stored!.id}: 1 done, 0 skipped, 1 stopped.`);
@@ -177,7 +180,7 @@ describe('spasm routine, on a terminal', () => {
     screen.type('6');
     screen.keypress('enter');
     await run;
-    const [stored] = (await f.deps.store.read()).routineSessions;
+    const [stored] = (await f.deps.store.read()).sessions();
     expect(stored).toMatchObject({
       painBefore: 4,
       painAfter: 6,
@@ -199,7 +202,7 @@ describe('spasm routine, on a terminal', () => {
     screen.keypress('down');
     screen.keypress('enter');
     await run;
-    expect((await f.deps.store.read()).routineSessions[0]!.exercises).toEqual([{ id: 'pelvic-tilt', status: 'stopped' }]);
+    expect((await f.deps.store.read()).sessions()[0]!.exercises).toEqual([{ id: 'pelvic-tilt', status: 'stopped' }]);
     expect(f.stdout()).not.toContain('spasm log');
   });
 
@@ -213,7 +216,7 @@ describe('spasm routine, on a terminal', () => {
     screen.keypress({ name: 'c', ctrl: true });
     const error = await run;
     expect(error).toBeInstanceOf(InterruptedError);
-    expect((await f.deps.store.read()).routineSessions[0]!.exercises).toEqual([
+    expect((await f.deps.store.read()).sessions()[0]!.exercises).toEqual([
       { id: 'pelvic-tilt', status: 'skipped' },
       { id: 'knee-to-chest-single', status: 'stopped' },
     ]);
@@ -234,7 +237,7 @@ describe('spasm routine log', () => {
 
   it('lists sessions newest first, aligned within 80 columns', async () => {
     const f = fakeDeps({ now });
-    await f.deps.store.update((doc) => void doc.routineSessions.push(...[...sessions].reverse()));
+    await f.deps.store.update((doc) => void doc.sessions().push(...[...sessions].reverse()));
     await routineLog({}, f.deps);
     const lines = f.stdout().split('\n');
     expect(lines.slice(0, 3)).toEqual([
@@ -247,7 +250,7 @@ describe('spasm routine log', () => {
 
   it('--json: the SPEC §4 shape, oldest first', async () => {
     const f = fakeDeps({ now });
-    await f.deps.store.update((doc) => void doc.routineSessions.push(...sessions));
+    await f.deps.store.update((doc) => void doc.sessions().push(...sessions));
     await routineLog({ json: true }, f.deps);
     expect(JSON.parse(f.stdout())).toEqual([sessions[1], sessions[0]]);
   });

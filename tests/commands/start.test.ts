@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { start, type StartOptions } from '../../src/commands/start.js';
 import type { Episode } from '../../src/core/records.js';
+import { loadRedFlags } from '../../src/data/index.js';
 import { fakeDeps, tempDataDir, type FakeDeps } from '../helpers/fake-deps.js';
 
 const NOW = '2026-11-27T09:30:00+01:00';
@@ -35,19 +36,23 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
     await answer('When did this spasm begin?', 'enter'); // Just now
-    await answer('Do any of these apply to you?', 'enter'); // None of these
+    await answer('Do any of these apply to you?', 'n', 'enter'); // none of these
     expect(f.stdout()).toContain('Safety check');
     await answer('How bad is the pain right now?', '6', 'enter');
     await answer('Ready?', 'enter'); // rest position: start the 3-minute timer
-    expect(f.stdout()).toContain('Step 1 of 5 · Rest position');
+    expect(f.stdout()).toContain('Step 1 of 6 · Rest position');
     await answer('Ready?', 'enter'); // breathing
-    expect(f.stdout()).toContain('Step 2 of 5 · Slow breathing');
+    expect(f.stdout()).toContain('Step 2 of 6 · Slow breathing');
     await answer('What would you like to use on your back?', 'enter'); // cold, preselected at 0 h
     await answer('Ready?', 'enter'); // 20-minute timer
-    expect(f.stdout()).toContain('Step 3 of 5 · Cold pack');
-    expect(f.stdout()).toContain('Never put ice straight on your skin');
+    expect(f.stdout()).toContain('Step 3 of 6 · Cold pack');
+    expect(f.stdout()).toContain('Do not lie on the pack');
+    await answer('Start the movements', 'down', 'enter'); // skip the movements lying down
+    expect(f.stdout()).toContain('Step 4 of 6 · Gentle movements, lying down');
     await answer('Done, next step', 'enter'); // straighten up
-    await answer('Start the stretches', 'down', 'enter'); // skip the stretches
+    expect(f.stdout()).toContain('Step 5 of 6 · Straighten up slowly');
+    await answer('Done, next step', 'enter'); // walking
+    expect(f.stdout()).toContain('Step 6 of 6 · A few minutes of easy walking');
     await answer('How bad is the pain now?', 'backspace', '4', 'enter');
     await done;
 
@@ -56,8 +61,9 @@ describe('spasm start, on a terminal', () => {
       ['rest-position', 'done'],
       ['breathing', 'done'],
       ['cold', 'done'],
-      ['straighten-up', 'done'],
       ['stretches', 'skipped'],
+      ['straighten-up', 'done'],
+      ['walking', 'done'],
     ]);
     expect(e!.pain.map((p) => p.score)).toEqual([6, 4]);
     expect(e!.redFlags).toMatchObject({ positive: [], tier: 'none' });
@@ -71,6 +77,8 @@ describe('spasm start, on a terminal', () => {
     expect(out).toContain('Pain: 6 at the start, 4 now, out of 10 (2 less).');
     expect(out).toMatch(/Next cold session: between \d\d:\d\d and \d\d:\d\d\./);
     expect(out).toContain('spasm timer cold');
+    expect(out).toContain('Good to know:');
+    expect(out.trimEnd().split('\n').slice(-2).join(' ')).toContain('If any of these start, get help now.');
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
@@ -78,12 +86,12 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
     await answer('When did this spasm begin?', 'enter');
-    await answer('Do any of these apply to you?', 'down', 'enter');
+    await answer('Do any of these apply to you?', 'y', 'enter');
     await answer('Which ones?', 'space', 'enter'); // the first: urination
     await done;
     expect(f.stdout()).toContain('! Please get help now');
     expect(f.stdout()).toContain('Call your local emergency number');
-    expect(f.stdout()).toContain('Trouble peeing');
+    expect(f.stdout()).toContain('New trouble peeing');
     expect(f.stdout()).not.toContain('Step 1');
     const [e] = await stored(f);
     expect(e!.redFlags).toMatchObject({ positive: ['urination'], tier: 'emergency' });
@@ -92,18 +100,96 @@ describe('spasm start, on a terminal', () => {
     expect(e!.pain).toEqual([]);
   });
 
+  it('the screen: Enter alone answers nothing, every item is in full words under its group, "yes" with nothing ticked asks again', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now' });
+    await answer('Do any of these apply to you?', 'enter'); // Enter alone: not an answer
+    await screen.next();
+    expect(screen.getScreen()).toContain('Please type y if any of these apply, or n if none do.');
+    screen.type('y');
+    screen.keypress('enter');
+    await answer('Which ones?', 'enter'); // nothing ticked
+    await answer('Do any of these apply to you?', 'n', 'enter'); // asked again; now none
+    await answer('How bad is the pain right now?', '3', 'enter');
+    await answer('Ready?', 'down', 'down', 'enter'); // stop at once
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    const out = f.stdout();
+    expect(out).toContain('You said yes but ticked none. Here is the question again.');
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toContain('Get help now if any of these is true:');
+    expect(flat.indexOf('Get help now')).toBeLessThan(flat.indexOf('See someone today if any of these is true:'));
+    expect(flat).toContain('New numbness or tingling around your bottom, genitals or inner thighs');
+    expect(flat).toContain('pain, tingling or numbness in both legs');
+    expect(flat).toContain('Since the pain began, it is newly hard to start peeing');
+    const [e] = await stored(f);
+    expect(e!.redFlagHistory).toHaveLength(1);
+    expect(e!.redFlags).toMatchObject({ positive: [], tier: 'none' });
+  });
+
+  it('an emergency answer is carried forward: the next start shows the advice first and asks the screen again; none lifts it', async () => {
+    const dataDir = tempDataDir();
+    await run(fakeDeps({ now: NOW, dataDir }), { redFlags: 'saddle-numbness', onset: 'now', pain: '6', handsFree: true });
+    // An hour later, without a terminal and without --red-flags: exit 2 naming it, after the advice.
+    const g = fakeDeps({ now: '2026-11-27T10:30:00+01:00', dataDir });
+    await expect(run(g, { pain: '5', handsFree: true })).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('--red-flags') });
+    expect(g.stdout()).toContain('! Please get help now');
+    // On a terminal: the advice, then the screen again before any comfort step.
+    const h = fakeDeps({ now: '2026-11-27T10:31:00+01:00', interactive: true, dataDir });
+    const done = run(h);
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    const out = h.stdout();
+    expect(out.indexOf('Please get help now')).toBeLessThan(out.indexOf('Safety check'));
+    expect(out).toContain('you said: New numbness around your bottom.');
+    await answer('How bad is the pain right now?', '4', 'enter');
+    await answer('Ready?', 'down', 'down', 'enter'); // the comfort steps come only now; stop at the first
+    expect(h.stdout()).toContain('Step 1 of 6 · Rest position');
+    await answer('How bad is the pain now?', 'enter');
+    await done;
+    const [e] = await stored(h);
+    expect(e!.redFlags?.tier).toBe('none');
+    expect(e!.redFlagHistory?.map((r) => r.tier)).toEqual(['emergency', 'none']);
+  });
+
+  it('an emergency answer still standing: a new screen with it again stops again, before any step', async () => {
+    const dataDir = tempDataDir();
+    await run(fakeDeps({ now: NOW, dataDir }), { redFlags: 'urination', onset: 'now', pain: '6', handsFree: true });
+    const g = fakeDeps({ now: '2026-11-27T10:30:00+01:00', dataDir });
+    await run(g, { pain: '5', redFlags: 'urination', handsFree: true });
+    expect(g.stdout()).not.toContain('Step 1');
+    const [e] = await stored(g);
+    expect(e!.steps).toEqual([]);
+    expect(e!.redFlagHistory?.map((r) => r.tier)).toEqual(['emergency', 'emergency']);
+  });
+
+  it('Ctrl-C after the screen keeps the answers on the episode', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?', ...Array(8).fill('down'), 'space', 'enter'); // fever
+    await answer('Go on with the comfort steps', 'enter');
+    await answer('How bad is the pain right now?');
+    screen.keypress({ name: 'c', ctrl: true });
+    const error = await done;
+    expect(error).toMatchObject({ exitCode: 130 });
+    expect((error as Error).message).not.toContain('Nothing was saved');
+    const [e] = await stored(f);
+    expect((error as Error).message).toContain(`Episode ${e!.id} is saved`);
+    expect(e!.redFlags).toMatchObject({ positive: ['fever'], tier: 'same-day' });
+  });
+
   it('gives same-day advice first, then offers the comfort steps', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
     await answer('When did this spasm begin?', 'enter');
-    await answer('Do any of these apply to you?', 'down', 'enter');
-    await answer('Which ones?', ...Array(7).fill('down'), 'space', 'enter'); // fever
+    await answer('Do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?', ...Array(8).fill('down'), 'space', 'enter'); // fever
     await answer('Go on with the comfort steps while you arrange to be seen?', 'enter');
     await answer('How bad is the pain right now?', '5', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop here
     const out = f.stdout();
     expect(out).toContain('! Please see a clinician today');
-    expect(out.indexOf('Please see a clinician today')).toBeLessThan(out.indexOf('Step 1 of 5'));
+    expect(out.indexOf('Please see a clinician today')).toBeLessThan(out.indexOf('Step 1 of 6'));
     await answer('How bad is the pain now?', 'enter');
     await done;
     const [e] = await stored(f);
@@ -137,17 +223,17 @@ describe('spasm start, on a terminal', () => {
       ['breathing', 'stopped'],
     ]);
     expect(e!.walkthrough?.next).toBe('breathing');
-    expect(f.stdout()).toContain('Stopped at Step 2 of 5 · Slow breathing');
+    expect(f.stdout()).toContain('Stopped at Step 2 of 6 · Slow breathing');
 
     // An hour later: no screen (within 24 h), a pain check-in, the offer to resume.
     const g = fakeDeps({ now: '2026-11-27T10:30:00+01:00', interactive: true, dataDir });
     done = run(g);
     await answer('How bad is the pain right now?', '5', 'enter');
     expect(g.stdout()).not.toContain('Safety check');
-    await answer('Resume at Step 2 of 5 · Slow breathing', 'enter');
+    await answer('Resume at Step 2 of 6 · Slow breathing', 'enter');
     await answer('Ready?', 'enter'); // breathing
-    expect(g.stdout()).toContain('Step 2 of 5 · Slow breathing');
-    expect(g.stdout()).not.toContain('Step 1 of 5');
+    expect(g.stdout()).toContain('Step 2 of 6 · Slow breathing');
+    expect(g.stdout()).not.toContain('Step 1 of 6');
     await answer('What would you like to use on your back?', 'down', 'enter'); // heat instead
     await answer('Ready?', 'down', 'down', 'enter'); // stop at heat
     await answer('How bad is the pain now?', 'enter');
@@ -198,6 +284,19 @@ describe('spasm start, on a terminal', () => {
     const [e] = await stored(g);
     expect(e!.therapy.map((t) => t.kind)).toEqual(['cold', 'cold']);
   });
+
+  it('"Nothing more now" records the pain once and asks nothing more', async () => {
+    const dataDir = tempDataDir();
+    await run(fakeDeps({ now: NOW, dataDir }), { redFlags: 'none', pain: '6', onset: '10h ago', handsFree: true });
+    const g = fakeDeps({ now: '2026-11-27T10:00:00+01:00', interactive: true, dataDir });
+    const done = run(g);
+    await answer('How bad is the pain right now?', '4', 'enter');
+    await answer('What would you like to do?', 'down', 'down', 'enter'); // Nothing more now
+    await done;
+    expect(g.stdout()).toContain('Check-in saved');
+    const [e] = await stored(g);
+    expect(e!.pain.map((p) => p.score)).toEqual([6, 4]);
+  });
 });
 
 describe('spasm start, hands-free and without a terminal', () => {
@@ -209,11 +308,14 @@ describe('spasm start, hands-free and without a terminal', () => {
       ['rest-position', 'done'],
       ['breathing', 'done'],
       ['heat', 'done'],
-      ['straighten-up', 'done'],
       ['stretches', 'done'],
+      ['straighten-up', 'done'],
+      ['walking', 'done'],
     ]);
     expect(e!.pain.map((p) => p.score)).toEqual([6]);
     expect(f.stdout()).toContain('Next heat session');
+    // It ends with what to watch for, in one plain line (wrapped at 80 columns).
+    expect(f.stdout().trimEnd().split('\n').slice(-2).join(' ')).toBe(loadRedFlags().watchFor.replace('bottom or ', 'bottom or\n').split('\n').join(' '));
     // No question, so the default pace.
     expect(f.stderr()).toContain(`Slow breathing: 3 min, in for 4 s, out for 6 s. Breathe gently, without forcing. If the pace feels hard, breathe at a pace that is comfortable for you.\nDone: Slow breathing.`);
   });
@@ -237,7 +339,7 @@ describe('spasm start, hands-free and without a terminal', () => {
     } };
     const error = await run(f, { redFlags: 'none', pain: '6', onset: '1h ago', handsFree: true }).catch((e: unknown) => e);
     expect(error).toMatchObject({ exitCode: 130 });
-    expect((error as Error).message).toContain('resume at Slow breathing (step 2 of 5)');
+    expect((error as Error).message).toContain('resume at Slow breathing (step 2 of 6)');
     let [e] = await stored(f);
     expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
       ['rest-position', 'done'],
@@ -248,7 +350,7 @@ describe('spasm start, hands-free and without a terminal', () => {
     const g = fakeDeps({ now: '2026-11-27T09:40:00+01:00', dataDir });
     await run(g, { pain: '5', handsFree: true });
     [e] = await stored(g);
-    expect(e!.steps.map((s) => s.id).slice(2)).toEqual(['breathing', 'cold', 'straighten-up', 'stretches']);
+    expect(e!.steps.map((s) => s.id).slice(2)).toEqual(['breathing', 'cold', 'stretches', 'straighten-up', 'walking']);
   });
 
   it('Ctrl-C in the cold session keeps the part done', async () => {

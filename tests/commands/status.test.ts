@@ -30,7 +30,8 @@ describe('spasm status', () => {
       episode: { id: 'e7k2q', onset, hoursSinceOnset: 10, latestPain: 6 },
       phase: 'cold',
       lastTherapy: { kind: 'cold', start: '2026-11-27T08:00:00+01:00', end: '2026-11-27T08:20:00+01:00' },
-      nextTherapy: { kind: 'cold', earliest: '2026-11-27T09:20:00+01:00', latest: '2026-11-27T10:20:00+01:00' },
+      // The window opened at 09:20: it is due now, so earliest is now (SPEC.md status).
+      nextTherapy: { kind: 'cold', earliest: '2026-11-27T10:00:00+01:00', latest: '2026-11-27T10:20:00+01:00' },
       advice: [],
     });
   });
@@ -53,6 +54,19 @@ describe('spasm status', () => {
     expect(text).toContain('Next       cold, due now (until today 10:20). Run: spasm timer cold');
     expect(text).toMatch(/^! .*clinician should see you today/m);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('a lapsed, unended episode: says so and how to close it, not "no ongoing episode"', async () => {
+    const f = await withEpisode('2026-12-20T10:00:00+01:00', { id: 'e7k2q', onset, pain: [{ at: onset, score: 6 }] });
+    await status({}, f.deps);
+    const text = f.stdout();
+    const flat = text.replace(/\n(?=\S)/g, ' ');
+    expect(text).not.toContain('No ongoing episode');
+    expect(text).toContain('Episode e7k2q began');
+    expect(flat).toContain('Nothing has been recorded on it for 23 days 10 h, so it no longer counts as ongoing.');
+    expect(flat).toContain('If it is over: spasm log end e7k2q.');
+    await status({ json: true }, f.deps);
+    expect(JSON.parse(f.stdout().slice(text.length)).episode).toBeNull();
   });
 
   it('does not write the store', async () => {

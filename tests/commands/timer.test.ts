@@ -19,7 +19,7 @@ describe('spasm timer', () => {
     const f = await ongoing();
     await timer({}, f.deps, 'cold');
     expect((await f.deps.store.read()).episodes[0]!.therapy).toEqual([{ kind: 'cold', start: '2026-11-27T10:00:00+01:00', end: '2026-11-27T10:20:00+01:00' }]);
-    expect(f.stderr()).toContain('cloth');
+    expect(f.stderr()).toContain('towel or cover');
     expect(f.stderr()).toContain('Done: 20 min of cold. Saved on episode e7k2q.');
   });
 

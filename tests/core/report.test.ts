@@ -111,7 +111,7 @@ describe('computeReport: summary figures', () => {
     const r = report([ep('ebbbb', 10, 1), a]);
     expect(r.json.episodes.map((e) => e.id)).toEqual(['eaaaa', 'ebbbb']);
     expect(r.json.episodes[0]).toEqual(a);
-    expect(Object.keys(r.json.episodes[0]!)).toEqual(['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy']);
+    expect(Object.keys(r.json.episodes[0]!)).toEqual(['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy', 'activities', 'checkins']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commanderMessage, compareText, inert, printable, quoted, toJson, wrap } from '../../src/core/text.js';
+import { commanderMessage, compareText, inert, printable, printableKeepingBreaks, quoted, toJson, wrap } from '../../src/core/text.js';
 
 const caution = 'Breathe gently, without forcing. If the pace feels hard, breathe at a pace that is comfortable for you.';
 
@@ -40,7 +40,7 @@ describe('printable, inert and quoted: any echoed value is made safe', () => {
   it.each<[string, (s: string) => string, string]>([
     // Multi-line user text keeps its newlines and tabs, nothing else raw.
     ['printable', printable, 'a␛]0;title\\x07␛[2J\\x9b31m\\x7f\\x00\\u202ecba\\u2066x\\u2069\\u2028\\x0d\n\tz'],
-    ['printable keeping line breaks (CSV)', (s) => printable(s, { lineBreaks: 'keep' }), 'a␛]0;title\\x07␛[2J\\x9b31m\\x7f\\x00\\u202ecba\\u2066x\\u2069\\u2028\r\n\tz'],
+    ['printable keeping line breaks (CSV)', printableKeepingBreaks, 'a␛]0;title\\x07␛[2J\\x9b31m\\x7f\\x00\\u202ecba\\u2066x\\u2069\\u2028\r\n\tz'],
     // A value on one line: not even a newline stays.
     ['inert', inert, 'a␛]0;title\\x07␛[2J\\x9b31m\\x7f\\x00\\u202ecba\\u2066x\\u2069\\u2028\\r\\n\\tz'],
     ['quoted', quoted, '"a␛]0;title\\x07␛[2J\\x9b31m\\x7f\\x00\\u202ecba\\u2066x\\u2069\\u2028\\r\\n\\tz"'],

@@ -26,12 +26,12 @@ function episode(extra: Partial<Episode> = {}): Episode {
 
 describe('steps by phase', () => {
   it.each([
-    [10, undefined, ['rest-position', 'breathing', 'cold', 'straighten-up', 'stretches']],
-    [71.9, undefined, ['rest-position', 'breathing', 'cold', 'straighten-up', 'stretches']],
-    [72, undefined, ['rest-position', 'breathing', 'heat', 'straighten-up', 'stretches']],
-    [80, undefined, ['rest-position', 'breathing', 'heat', 'straighten-up', 'stretches']],
-    [10, 'heat', ['rest-position', 'breathing', 'heat', 'straighten-up', 'stretches']],
-    [80, 'cold', ['rest-position', 'breathing', 'cold', 'straighten-up', 'stretches']],
+    [10, undefined, ['rest-position', 'breathing', 'cold', 'stretches', 'straighten-up', 'walking']],
+    [71.9, undefined, ['rest-position', 'breathing', 'cold', 'stretches', 'straighten-up', 'walking']],
+    [72, undefined, ['rest-position', 'breathing', 'heat', 'stretches', 'straighten-up', 'walking']],
+    [80, undefined, ['rest-position', 'breathing', 'heat', 'stretches', 'straighten-up', 'walking']],
+    [10, 'heat', ['rest-position', 'breathing', 'heat', 'stretches', 'straighten-up', 'walking']],
+    [80, 'cold', ['rest-position', 'breathing', 'cold', 'stretches', 'straighten-up', 'walking']],
   ] as const)('%s h after onset, choice %s', (hours, choice, ids) => {
     const kind = therapyKindFor(choice, episode(), hoursAfter(hours), th);
     expect(planSteps(protocol.steps, kind).map((s) => s.id)).toEqual(ids);
@@ -56,7 +56,8 @@ describe('resume point', () => {
     [cold, 'rest-position', 0],
     [cold, 'cold', 2],
     [heat, 'cold', 2], // the cold/heat slot, whichever kind it is now
-    [cold, 'stretches', 4],
+    [cold, 'stretches', 3],
+    [cold, 'walking', 5],
     [cold, 'no-such-step', -1],
   ] as const)('plan %#: next %s → index %s', (plan, next, index) => {
     expect(resumeIndex(plan, next)).toBe(index);
@@ -66,8 +67,9 @@ describe('resume point', () => {
     [0, 'done', 'breathing'],
     [0, 'skipped', 'breathing'],
     [2, 'stopped', 'cold'],
-    [4, 'done', null],
-    [4, 'stopped', 'stretches'],
+    [3, 'done', 'straighten-up'],
+    [5, 'done', null],
+    [5, 'stopped', 'walking'],
   ] as const)('after step %s %s, next is %s', (index, status, next) => {
     expect(nextStepAfter(cold, index, status)).toBe(next);
   });

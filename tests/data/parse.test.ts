@@ -79,7 +79,7 @@ describe('parseExercises', () => {
     ['an empty text', (j) => (j.exercises[0].position = ''), ['$.exercises[0].position: must not be empty']],
     ['a long name', (j) => (j.exercises[0].name = 'x'.repeat(41)), ['$.exercises[0].name: must be at most 40 characters']],
     ['empty sources', (j) => { j.exercises[3].sources = []; }, ['$.exercises[3].sources: must not be empty']],
-    ['a bad source key', (j) => { j.exercises[3].sources = ['m1']; }, ['$.exercises[3].sources[0]: must be a source key of capital letters and digits, like "NHSI"']],
+    ['a bad source key', (j) => { j.exercises[3].sources = ['m1']; }, ['$.exercises[3].sources[0]: must be a source key of capital letters and digits, like "NHSI", or "design"']],
     ['a bad id', (j) => (j.exercises[0].id = 'Pelvic Tilt'), ['$.exercises[0].id: must be an id of lowercase letters, digits and single hyphens, like "knee-rolls"']],
     ['zero reps', (j) => (j.exercises[0].reps.start = 0), ['$.exercises[0].reps.start: must be at least 1']],
     ['reps.start > reps.max', (j) => (j.exercises[2].reps = { start: 6, max: 5 }), ['$.exercises[2].reps.start: must not be greater than reps.max (5)']],
@@ -140,14 +140,14 @@ describe('parseProtocol', () => {
     ['an extra threshold', (j) => (j.thresholds.iceHours = 1), ['$.thresholds.iceHours: is not an allowed property']],
     ['a missing advice text', (j) => delete j.advice['see-pt-persisting'].suggestText, ['$.advice["see-pt-persisting"].suggestText: is required']],
     ['a missing step', (j) => j.steps.splice(stepIndex(j, 'heat'), 1), ['$.steps: step "heat" is missing']],
-    ['an unknown step', (j) => (j.steps[1].id = 'nap'), ['$.steps[1].id: unknown step "nap" (the steps are rest-position, breathing, cold, heat, straighten-up, stretches)', '$.steps: step "breathing" is missing']],
+    ['an unknown step', (j) => (j.steps[1].id = 'nap'), ['$.steps[1].id: unknown step "nap" (the steps are rest-position, breathing, cold, heat, stretches, straighten-up, walking)', '$.steps: step "breathing" is missing']],
     ['a duplicate step', (j) => (j.steps[3] = { ...j.steps[2] }), ['$.steps[3].id: duplicate id "cold" (also at $.steps[2].id)', '$.steps: step "heat" is missing']],
-    ['steps out of order', (j) => j.steps.reverse(), ['$.steps: must be in the order rest-position, breathing, cold, heat, straighten-up, stretches']],
+    ['steps out of order', (j) => j.steps.reverse(), ['$.steps: must be in the order rest-position, breathing, cold, heat, stretches, straighten-up, walking']],
     ['a bad timer', (j) => (j.steps[2].timer = 'toast'), ['$.steps[2].timer: must be one of null, "breathe", "cold", "heat"']],
     ['a cold step with the heat timer', (j) => (j.steps[2].timer = 'heat'), ['$.steps[2].timer: must be "cold" for step "cold"']],
     ['a heat step with other minutes', (j) => (j.steps[3].minutes = 15), ['$.steps[3].minutes: must equal thresholds.therapyMinutes (20)']],
     ['a title too long', (j) => (j.steps[0].title = 'x'.repeat(41)), ['$.steps[0].title: must be at most 40 characters']],
-    ['an unknown stretch', (j) => (j.steps[5].exercises = ['pelvic-tilt', 'backflip']), ['$.steps[5].exercises[1]: unknown exercise "backflip"']],
+    ['an unknown stretch', (j) => (j.steps[4].exercises = ['pelvic-tilt', 'backflip']), ['$.steps[4].exercises[1]: unknown exercise "backflip"']],
     ['min interval above max', (j) => (j.thresholds.therapyIntervalMinHours = 3), ['$.thresholds.therapyIntervalMinHours: must not be greater than therapyIntervalMaxHours (2)']],
   ])('refuses %s', (_name, mutate, expected) => {
     const json = base();
@@ -157,7 +157,7 @@ describe('parseProtocol', () => {
 
   it('checks stretch ids only when given the library', () => {
     const json = base();
-    json.steps[5].exercises = ['backflip'];
+    json.steps[4].exercises = ['backflip'];
     expect(errorsOf(parseProtocol(json))).toEqual([]);
   });
 });
@@ -169,7 +169,7 @@ describe('parseRedFlags', () => {
     ['a missing question', (j) => delete j.flags[13].question, ['$.flags[13].question: is required']],
     ['a long checklist label', (j) => (j.flags[2].short = 'x'.repeat(41)), ['$.flags[2].short: must be at most 40 characters']],
     ['a missing tier', (j) => delete j.tiers['same-day'], ['$.tiers["same-day"]: is required']],
-    ['a duplicate id', (j) => (j.flags[8].id = 'fever'), ['$.flags[8].id: duplicate id "fever" (also at $.flags[7].id)']],
+    ['a duplicate id', (j) => (j.flags[9].id = 'fever'), ['$.flags[9].id: duplicate id "fever" (also at $.flags[8].id)']],
     ['the reserved id "none"', (j) => (j.flags[0].id = 'none'), ['$.flags[0].id: "none" is reserved']],
   ])('refuses %s', (_name, mutate, expected) => {
     const json = base();
@@ -182,7 +182,7 @@ describe('parseLogOptions', () => {
   const base = () => fixture('log-options.json');
   it.each<[string, (j: Json) => void, string[]]>([
     ['a duplicate trigger', (j) => (j.triggers[1].id = 'bending'), ['$.triggers[1].id: duplicate id "bending" (also at $.triggers[0].id)']],
-    ['an unknown step', (j) => (j.helped[0].step = 'nap'), ['$.helped[0].step: unknown step "nap" (the steps are rest-position, breathing, cold, heat, straighten-up, stretches)']],
+    ['an unknown step', (j) => (j.helped[0].step = 'nap'), ['$.helped[0].step: unknown step "nap" (the steps are rest-position, breathing, cold, heat, stretches, straighten-up, walking)']],
     ['an unknown leg spread', (j) => (j.legs[3].id = 'foot'), ['$.legs[3].id: must be one of "none", "buttock", "thigh", "below-knee"']],
     ['a missing label', (j) => delete j.helped[2].label, ['$.helped[2].label: is required']],
   ])('refuses %s', (_name, mutate, expected) => {

@@ -18,7 +18,7 @@ describe('docs/program-file.md', () => {
     expect(blocks).toHaveLength(1);
     const result = parseHomeProgram(example(), loadExercises());
     expect(errorsOf(result)).toEqual([]);
-    expect(result.ok && result.value.exercises.map((e) => [e.id, e.reps.start])).toEqual([['pelvic-tilt', 6], ['knee-rolls', 3], ['wall-slide', 3]]);
+    expect(result.ok && result.value.exercises.map((e) => [e.id, e.reps.start])).toEqual([['pelvic-tilt', 6], ['knee-rolls', 4], ['wall-slide', 3]]);
   });
 
   it('shows error lines the parser really prints', () => {
@@ -37,7 +37,7 @@ describe('README.md', () => {
     const [block] = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!);
     const result = parseHomeProgram(JSON.parse(block!), loadExercises());
     expect(errorsOf(result)).toEqual([]);
-    expect(result.ok && result.value.exercises.map((e) => [e.id, e.reps.start])).toEqual([['pelvic-tilt', 6], ['knee-rolls', 3]]);
+    expect(result.ok && result.value.exercises.map((e) => [e.id, e.reps.start])).toEqual([['pelvic-tilt', 6], ['knee-rolls', 4]]);
   });
 });
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, createProgram } from '../../src/cli.js';
+import { createProgram } from '../../src/cli.js';
 import { emptyStore, type Episode } from '../../src/core/records.js';
 import { runSpasm, runSpasmAsync, spawnSpasm } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
@@ -87,23 +87,13 @@ describe('the command line', () => {
     expect(runSpasm(['status', '--debug'], { dataDir: dir }).stderr).toMatch(/\n\s+at /);
   });
 
-  // bin/spasm.js runs dist/cmd-<command>.cjs for the command on the line, and
-  // dist/main.cjs (every command) when the line starts otherwise.
-  it.each(COMMANDS)('%s: its own bundle and the all-commands one agree on help', (command) => {
-    const own = runSpasm([command, '--help']);
-    expect(own.code).toBe(0);
-    expect(own.stdout).toContain(`Usage: spasm ${command}`);
-    expect(runSpasm(['--no-color', command, '--help'])).toEqual(own);
-  });
-
-  it('every CommonJS bundle runs in strict mode (its first statement says so)', () => {
+  it('the program is one CommonJS bundle, in strict mode (its first statement says so)', () => {
     const dist = new URL('../../dist/', import.meta.url);
-    const bundles = readdirSync(dist).filter((name) => name.endsWith('.cjs'));
-    expect(bundles).toEqual(expect.arrayContaining(['main.cjs', ...COMMANDS.map((c) => `cmd-${c}.cjs`)]));
-    for (const name of bundles) expect(readFileSync(new URL(name, dist), 'utf8').startsWith('"use strict";')).toBe(true);
+    expect(readdirSync(dist).filter((name) => name.endsWith('.cjs'))).toEqual(['main.cjs']);
+    expect(readFileSync(new URL('main.cjs', dist), 'utf8').startsWith('"use strict";')).toBe(true);
   });
 
-  it('a global option before the command runs it the same (the all-commands bundle)', () => {
+  it('a global option before the command runs it the same', () => {
     const dir = tempDataDir();
     const first = runSpasm(['--data-dir', dir, 'log', '--onset', '2h ago', '--pain', '5', '--lasted', '1h', '--json'], { env: { SPASM_NOW: NOW } });
     expect(first.code).toBe(0);
@@ -179,7 +169,7 @@ describe('export and import', () => {
     writeFileSync(dumped, first.stdout);
     expect(runSpasm(['import', dumped], { dataDir: b }).code).toBe(0);
     expect(runSpasm(['export'], { dataDir: b, env: { SPASM_NOW: NOW } }).stdout).toBe(first.stdout);
-    expect(JSON.parse(first.stdout)).toMatchObject({ format: 'spasm-export', schemaVersion: 1, exportedAt: NOW, settings: {} });
+    expect(JSON.parse(first.stdout)).toMatchObject({ format: 'spasm-export', schemaVersion: 2, exportedAt: NOW, settings: {} });
   });
 
   it('a second import skips and counts what is present', () => {

@@ -43,9 +43,12 @@ describe('spasm start --hands-free without a terminal', () => {
       ['rest-position', 'done'],
       ['breathing', 'done'],
       ['cold', 'done'],
-      ['straighten-up', 'done'],
       ['stretches', 'done'],
+      ['straighten-up', 'done'],
+      ['walking', 'done'],
     ]);
+    // It ends with what to watch for, in plain words.
+    expect(r.stdout.trimEnd().split('\n').slice(-2).join(' ')).toMatch(/^Watch for: new trouble peeing .* If any of these start, get help now\.$/);
     expect(e.pain).toEqual([{ at: expect.any(String), score: 6 }]);
     expect(e.redFlags).toMatchObject({ positive: [], tier: 'none' });
     expect(e.therapy).toHaveLength(1);
@@ -126,7 +129,7 @@ describe('spasm start in a terminal', () => {
       t.write(key);
     };
     await answer('When did this spasm begin?');
-    await answer('Do any of these apply to you?');
+    await answer('Do any of these apply to you?', 'n\r');
     await answer('How bad is the pain right now?', '6\r');
     await answer('Start the 3-minute timer'); // rest position
     // The answered line is redrawn as "✔ Ready? Start the 3-minute timer": wait for the
@@ -136,19 +139,30 @@ describe('spasm start in a terminal', () => {
     await answer('Start the 3-minute timer'); // breathing
     await answer('What would you like to use on your back?');
     await answer('Start the 20-minute timer');
-    await answer('Done, next step');
-    await answer('Start the stretches');
-    // Each stretch: Ready? → Start; How did it go? → Done.
-    for (let i = 0; i < 4; i++) {
+    await answer('Start the movements');
+    // Each movement lying down: Ready? → Start; How did it go? → Done.
+    for (let i = 0; i < 3; i++) {
       await answer('Skip this one');
       await answer('How did it go?');
     }
+    await answer('Done, next step'); // straighten up
+    // As for breathing: wait for the walking step's own screen before its (identical) choice.
+    await t.waitFor('A few minutes of easy walking', 20_000, mark);
+    mark = t.screen().lastIndexOf('A few minutes of easy walking');
+    await answer('Done, next step'); // walking
     await answer('How bad is the pain now?', '\u007f3\r');
     await t.waitFor('To carry on:');
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('Pain: 6 at the start, 3 now, out of 10 (3 less).');
     const [e] = storeOf(dataDir).episodes as [Episode];
-    expect(e.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    expect(e.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rest-position', 'done'],
+      ['breathing', 'done'],
+      ['cold', 'done'],
+      ['stretches', 'done'],
+      ['straighten-up', 'done'],
+      ['walking', 'done'],
+    ]);
     expect(e.pain.map((p) => p.score)).toEqual([6, 3]);
   }, 40_000);
 
@@ -171,7 +185,7 @@ describe('spasm start in a terminal', () => {
     expect(await t.exited).toBe(130);
     expect(t.screen()).toContain('Stopped.');
     // The message is word-wrapped to the terminal; compare it as a reader sees it.
-    expect(t.screen().replace(/\s+/g, ' ')).toContain('resume at Cold pack (step 3 of 5)');
+    expect(t.screen().replace(/\s+/g, ' ')).toContain('resume at Cold pack (step 3 of 6)');
     expect(t.screen()).not.toMatch(/\n\s+at /);
     let [e] = storeOf(dataDir).episodes as [Episode];
     expect(e.steps.map((s) => [s.id, s.status])).toEqual([
@@ -184,10 +198,10 @@ describe('spasm start in a terminal', () => {
     const again = await spawnPty(['start'], { ...env(dataDir, '4000'), SPASM_NOW: at(HOUR) });
     await again.waitFor('How bad is the pain right now?');
     again.write('5\r');
-    await again.waitFor('Resume at Step 3 of 5 · Cold pack');
+    await again.waitFor('Resume at Step 3 of 6 · Cold pack');
     again.write(keys.enter);
     await again.waitFor('Cold and heat in turn');
-    expect(again.screen()).not.toContain('Step 1 of 5');
+    expect(again.screen()).not.toContain('Step 1 of 6');
     again.write(keys.down + keys.down + keys.down + keys.down + keys.enter); // stop here
     await again.waitFor('How bad is the pain now?');
     again.write('\r');
@@ -196,16 +210,22 @@ describe('spasm start in a terminal', () => {
     expect(e.steps.at(-1)).toMatchObject({ id: 'cold', status: 'stopped' });
   }, 40_000);
 
-  it('an emergency answer stops the walk-through with the advice', async () => {
+  it('the screen by keys: Enter alone answers nothing; an emergency answer stops the walk-through with the advice', async () => {
     const dataDir = tempDataDir();
     const t = await spawnPty(['start', '--onset', 'now'], env(dataDir));
-    await t.waitFor('Yes, one or more of these');
-    t.write(keys.down + keys.enter);
-    await t.waitFor('Which ones?');
-    t.write(keys.down + keys.down + keys.space + keys.enter); // numbness between the legs
+    await t.waitFor('Do any of these apply to you?');
+    expect(t.screen()).toContain('Get help now if any of these is true:');
+    expect(t.screen()).toContain('See someone today if any of these is true:');
+    let mark = t.mark();
+    t.write(keys.enter); // Enter alone: asked again, nothing recorded
+    await t.waitFor('Please type y if any of these apply', 10_000, mark);
+    mark = t.mark();
+    t.write('y\r');
+    await t.waitFor('Which ones?', 10_000, mark);
+    t.write(keys.down + keys.down + keys.space + keys.enter); // the third: numbness around your bottom
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('! Please get help now');
-    expect(t.screen()).toContain('Numbness between the legs');
+    expect(t.screen()).toContain('New numbness around your bottom');
     expect(t.screen()).not.toContain('How bad is the pain');
     const [e] = storeOf(dataDir).episodes as [Episode];
     expect(e.redFlags).toMatchObject({ positive: ['saddle-numbness'], tier: 'emergency' });

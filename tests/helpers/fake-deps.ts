@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import type { Deps, Io } from '../../src/deps.js';
 import { openStore } from '../../src/store/index.js';
-import { prompter } from '../../src/ui/prompts.js';
+import { prompter } from '../../src/flows/prompts.js';
 
 /** A fresh temp data directory (not created inside: the store creates it with mode 0700). */
 export function tempDataDir(): string {

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, type Episode, type RoutineSession, type StoreDoc } from
 /** The clock of every fixture run (winter: +01:00). */
 export const FIXTURE_NOW = '2026-11-27T10:00:00+01:00';
 
-const base = { source: 'log' as const, redFlags: null, steps: [], therapy: [] };
+const base = { source: 'log' as const, redFlags: null, steps: [], therapy: [], activities: [], checkins: [] };
 
 export const fixtureEpisodes: Episode[] = [
   {

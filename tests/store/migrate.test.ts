@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { migrate, MIGRATIONS, type Migration } from '../../src/store/migrate.js';
 
 // A fake history: version 1 had `notes` as a list, version 2 joined it, version 3 renamed a list.
@@ -41,7 +42,21 @@ describe('migrate', () => {
   });
 
   it('the current version needs no migration', () => {
-    expect(MIGRATIONS).toEqual({});
-    expect(migrate({ schemaVersion: 1, episodes: [] })).toEqual({ ok: true, from: 1, doc: { schemaVersion: 1, episodes: [] } });
+    expect(migrate({ schemaVersion: SCHEMA_VERSION, episodes: [] })).toEqual({ ok: true, from: SCHEMA_VERSION, doc: { schemaVersion: SCHEMA_VERSION, episodes: [] } });
+  });
+
+  it('1 → 2 gives every episode empty activities and check-ins, and changes nothing else', () => {
+    const v1 = { schemaVersion: 1, episodes: [{ id: 'eaaaa', notes: 'x' }], routineSessions: [{ id: 'raaaa' }], settings: { program: '/p.json' }, retiredIds: ['ebbbb'] };
+    expect(migrate(v1, 2)).toEqual({
+      ok: true,
+      from: 1,
+      doc: { ...v1, schemaVersion: 2, episodes: [{ id: 'eaaaa', notes: 'x', activities: [], checkins: [] }] },
+    });
+    expect(Object.keys(MIGRATIONS)).toEqual(['1']);
+  });
+
+  it('1 → 2 leaves what is not an episode for the validator to refuse', () => {
+    expect(migrate({ schemaVersion: 1, episodes: [null, 3] }, 2)).toEqual({ ok: true, from: 1, doc: { schemaVersion: 2, episodes: [null, 3] } });
+    expect(migrate({ schemaVersion: 1, episodes: 'no' }, 2)).toEqual({ ok: true, from: 1, doc: { schemaVersion: 2, episodes: 'no' } });
   });
 });

@@ -1,14 +1,17 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyStore } from '../../src/core/records.js';
+import { emptyStore, SCHEMA_VERSION } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
 import { fingerprint } from '../../src/digest.js';
-import { openStore, resolveDataDir, sessionTimes } from '../../src/store/index.js';
+import schemaHash from '../../src/store/generated/schema-hash.json' with { type: 'json' };
+import { openStore, resolveDataDir } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { episode, session } from '../helpers/records.js';
 
 const onset = '2026-11-20T08:00:00+01:00';
+/** What spasm records in spasm.json.verified for a text it wrote and checked. */
+const trusted = (text: string | Buffer) => `${fingerprint(text)} schema:${schemaHash.records}\n`;
 
 async function refusal(promise: Promise<unknown>): Promise<StoreError> {
   const error = await promise.then(
@@ -49,7 +52,7 @@ describe('resolveDataDir', () => {
 describe('openStore', () => {
   it('reads an absent store as empty without creating anything', async () => {
     const dir = tempDataDir();
-    expect(await openStore(dir).read()).toEqual(emptyStore());
+    expect((await openStore(dir).read()).toJSON()).toEqual(emptyStore());
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -64,7 +67,7 @@ describe('openStore', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect((await store.read()).episodes.map((e) => e.id)).toEqual(['e7k2q']);
-    expect(JSON.parse(readFileSync(store.file, 'utf8')).schemaVersion).toBe(1);
+    expect(JSON.parse(readFileSync(store.file, 'utf8')).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('writes nothing when the change changes nothing', async () => {
@@ -118,7 +121,7 @@ describe('openStore', () => {
   it('refuses a store from a newer version, byte for byte untouched', async () => {
     const dir = tempDataDir();
     mkdirSync(dir, { recursive: true });
-    const content = JSON.stringify({ ...emptyStore(), schemaVersion: 2 });
+    const content = JSON.stringify({ ...emptyStore(), schemaVersion: SCHEMA_VERSION + 1 });
     writeFileSync(join(dir, 'spasm.json'), content);
     const error = await refusal(openStore(dir).update(() => undefined));
     expect(error.message).toContain('newer spasm');
@@ -175,33 +178,33 @@ describe('openStore', () => {
   it('keeps routine sessions exactly through writes that do not touch them, and through writes that do', async () => {
     const store = openStore(tempDataDir());
     const sessions = [session({ id: 'r2222', at: onset, painBefore: 3, exercises: [{ id: 'pelvic-tilt', status: 'done' }] })];
-    await store.update((doc) => void doc.routineSessions.push(...structuredClone(sessions)));
+    await store.update((doc) => void doc.sessions().push(...structuredClone(sessions)));
     await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
-    expect((await store.read()).routineSessions).toEqual(sessions);
-    await store.update((doc) => void (doc.routineSessions[0]!.painAfter = 1));
+    expect((await store.read()).sessions()).toEqual(sessions);
+    await store.update((doc) => void (doc.sessions()[0]!.painAfter = 1));
     const after = await store.read();
-    expect(after.routineSessions).toEqual([{ ...sessions[0], painAfter: 1 }]);
+    expect(after.sessions()).toEqual([{ ...sessions[0], painAfter: 1 }]);
     expect(after.episodes.map((e) => e.id)).toEqual(['eaaaa']);
   });
 
   it('refuses to write a changed routine session that breaks the schema', async () => {
     const store = openStore(tempDataDir());
-    await store.update((doc) => void doc.routineSessions.push(session({ id: 'r2222', at: onset })));
-    const error = await store.update((doc) => void (doc.routineSessions[0]!.painBefore = 11)).catch((e: unknown) => e);
+    await store.update((doc) => void doc.sessions().push(session({ id: 'r2222', at: onset })));
+    const error = await store.update((doc) => void (doc.sessions()[0]!.painBefore = 11)).catch((e: unknown) => e);
     expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
-    expect((await store.read()).routineSessions[0]!.painBefore).toBeNull();
+    expect((await store.read()).sessions()[0]!.painBefore).toBeNull();
   });
 
   it('keeps any Unicode exactly through the verified fast path (bytes, not characters)', async () => {
     const store = openStore(tempDataDir());
     const notes = 'Rücken 😣 — «links» \u2028 ,"routineSessions":[ 中文';
-    await store.update((doc) => void doc.routineSessions.push(session({ id: 'r2222', at: onset, program: 'Übungen 💪' })));
+    await store.update((doc) => void doc.sessions().push(session({ id: 'r2222', at: onset, program: 'Übungen 💪' })));
     await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes })));
     const bytes = readFileSync(store.file);
-    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).toBe(`${fingerprint(bytes)}\n`);
+    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).toBe(trusted(bytes));
     const doc = await store.read();
     expect(doc.episodes[0]!.notes).toBe(notes);
-    expect(doc.routineSessions[0]!.program).toBe('Übungen 💪');
+    expect(doc.sessions()[0]!.program).toBe('Übungen 💪');
     // A write that leaves the sessions alone copies their bytes as they were.
     await store.update((d) => void (d.episodes[0]!.notes = 'kürzer'));
     const after = readFileSync(store.file);
@@ -233,7 +236,7 @@ describe('openStore', () => {
     const dir = tempDataDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'spasm.json'), text);
-    writeFileSync(join(dir, 'spasm.json.verified'), `${fingerprint(text)}\n`);
+    writeFileSync(join(dir, 'spasm.json.verified'), trusted(text));
     const error = await refusal(openStore(dir).read());
     expect(error.message).toContain(reason);
     expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe(text);
@@ -251,17 +254,17 @@ describe('openStore', () => {
     expect(readFileSync(store.file).equals(bytes)).toBe(true);
   });
 
-  it('sessionTimes reads when each session happened, parsed or not, whatever the text inside', async () => {
+  it('sessionTimes() reads when each session happened, parsed or not, whatever the text inside', async () => {
     const store = openStore(tempDataDir());
     const sessions = [
       session({ id: 'r2222', at: '2026-11-20T08:00:00+01:00', program: 'tricky "at":"2000-01-01T00:00:00Z" name' }),
       { exercises: [{ id: 'pelvic-tilt', status: 'done' as const }], painAfter: 1, painBefore: 2, program: 'default', at: '2026-11-21T08:00:00+01:00', id: 'r3333' },
     ];
-    await store.update((doc) => void doc.routineSessions.push(...structuredClone(sessions)));
+    await store.update((doc) => void doc.sessions().push(...structuredClone(sessions)));
     const unparsed = await store.read();
-    expect(sessionTimes(unparsed)).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
+    expect(unparsed.sessionTimes()).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
     const parsed = await store.read();
-    expect(parsed.routineSessions).toHaveLength(2);
-    expect(sessionTimes(parsed)).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
+    expect(parsed.sessions()).toHaveLength(2);
+    expect(parsed.sessionTimes()).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
   });
 });

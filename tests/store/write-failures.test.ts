@@ -1,6 +1,8 @@
-// What a write reports when the file system fails it at each point: before
-// the rename nothing changes and nothing is left behind; after the rename the
-// write has happened and is reported as done.
+// What a write reports when the file system fails conf's writer at each
+// point: nothing changes, nothing is left behind, and the command fails
+// (exit 3) — including a short write that conf's writer reports as success.
+// conf writes through `atomically`, whose fs functions are captured when it
+// loads: the injection patches node:fs before that (vi.hoisted).
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,40 +11,31 @@ import { openStore } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { episode } from '../helpers/records.js';
 
-type Failure = 'write' | 'file-fsync' | 'rename' | 'dir-fsync' | 'verified' | 'lock-taken';
-// The failure to inject, and the data directory of the store under test.
-const inject = vi.hoisted(() => ({ failure: undefined as Failure | undefined, dir: '' }));
-
-vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs')>();
+type Failure = 'enospc' | 'short' | 'fsync' | 'exdev';
+const inject = vi.hoisted(() => {
+  const state = { failure: undefined as 'enospc' | 'short' | 'fsync' | 'exdev' | undefined };
+  const real = process.getBuiltinModule('node:fs');
   const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
-  return {
-    ...actual,
-    writeSync: ((...args: Parameters<typeof actual.writeSync>) => {
-      if (inject.failure === 'write') throw fail('ENOSPC');
-      return (actual.writeSync as (...a: unknown[]) => number)(...args);
-    }) as typeof actual.writeSync,
-    fsyncSync: (fd: number) => {
-      const isDir = actual.fstatSync(fd).isDirectory();
-      if (inject.failure === 'dir-fsync' && isDir) throw fail('EINVAL');
-      if (inject.failure === 'file-fsync' && !isDir) throw fail('EIO');
-      if (inject.failure === 'lock-taken' && !isDir) {
-        // Another writer took the lock over while this one stalled.
-        for (const name of actual.readdirSync(inject.dir)) {
-          if (name.endsWith('.lock')) actual.writeFileSync(join(inject.dir, name, 'owner'), 'someone-else');
-        }
+  const { writeSync, fsyncSync, renameSync } = real;
+  Object.assign(real, {
+    writeSync(fd: number, data: unknown, ...rest: unknown[]) {
+      if (typeof data === 'string' && data.length > 64) {
+        if (state.failure === 'enospc') throw fail('ENOSPC');
+        // A nearly full disk: write() takes part of the text and says how much.
+        if (state.failure === 'short') return (writeSync as (...a: unknown[]) => number)(fd, data.slice(0, data.length >> 1), ...rest);
       }
-      return actual.fsyncSync(fd);
+      return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
     },
-    renameSync: (from: fs.PathLike, to: fs.PathLike) => {
-      if (inject.failure === 'rename') throw fail('EXDEV');
-      return actual.renameSync(from, to);
+    fsyncSync(fd: number) {
+      if (state.failure === 'fsync') throw fail('EIO');
+      return fsyncSync(fd);
     },
-    writeFileSync: ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-      if (inject.failure === 'verified' && String(file).endsWith('.verified')) throw fail('ENOSPC');
-      return (actual.writeFileSync as (...a: unknown[]) => void)(file, ...rest);
-    }) as typeof actual.writeFileSync,
-  };
+    renameSync(from: fs.PathLike, to: fs.PathLike) {
+      if (state.failure === 'exdev' && String(from).includes('.tmp-')) throw fail('EXDEV');
+      return renameSync(from, to);
+    },
+  });
+  return state;
 });
 
 const onset = '2026-11-20T08:00:00+01:00';
@@ -51,26 +44,26 @@ const onset = '2026-11-20T08:00:00+01:00';
 async function storeWithOne() {
   const dir = tempDataDir();
   const store = openStore(dir);
-  await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset })));
-  inject.dir = dir;
-  return { store, dir, before: fs.readFileSync(store.file) };
+  await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes: 'x'.repeat(200) })));
+  return { store, dir, before: fs.readFileSync(store.file), verified: fs.readFileSync(join(dir, 'spasm.json.verified'), 'utf8') };
 }
 
 const addSecond = (doc: { episodes: unknown[] }) => void doc.episodes.push(episode({ id: 'ebbbb', onset }));
-const leftovers = (dir: string) => fs.readdirSync(dir).filter((name) => name.includes('.tmp-'));
 
 afterEach(() => {
   inject.failure = undefined;
 });
 
-describe('a write that fails before the rename changes nothing and leaves no temp file', () => {
+describe('a write the file system fails changes nothing, leaves nothing, and is exit 3', () => {
   it.each<[Failure, RegExp]>([
-    ['write', /cannot write the store .*ENOSPC/],
-    ['file-fsync', /cannot write the store .*EIO/],
-    ['rename', /cannot write the store .*EXDEV/],
-    ['lock-taken', /lost the lock .*nothing was saved/],
+    ['enospc', /cannot write the store .*disk is full/],
+    ['short', /only \d+ of \d+ bytes reached the disk .*put back as it was/],
+    ['fsync', /cannot write the store .*EIO/],
+    // conf would write the file in place after EXDEV: refused.
+    ['exdev', /cannot write the store .* atomically here/],
   ])('%s', async (failure, message) => {
-    const { store, dir, before } = await storeWithOne();
+    const { store, dir, before, verified } = await storeWithOne();
+    const inode = fs.statSync(store.file).ino;
     inject.failure = failure;
     const error = await store.update(addSecond).catch((e: unknown) => e);
     inject.failure = undefined;
@@ -78,26 +71,21 @@ describe('a write that fails before the rename changes nothing and leaves no tem
     expect((error as StoreError).exitCode).toBe(ExitCode.Store);
     expect((error as StoreError).message).toMatch(message);
     expect(fs.readFileSync(store.file).equals(before)).toBe(true);
-    expect(leftovers(dir)).toEqual([]);
+    expect(fs.statSync(store.file).ino).toBe(inode);
+    // No temp file, no copy of the old store; the record of the old bytes is kept (a failing command changes nothing).
+    expect(fs.readdirSync(dir).sort()).toEqual(['spasm.json', 'spasm.json.verified']);
+    expect(fs.readFileSync(join(dir, 'spasm.json.verified'), 'utf8')).toBe(verified);
     expect((await store.read()).episodes.map((e) => e.id)).toEqual(['eaaaa']);
-  });
-});
-
-describe('after the rename the write has happened, and is reported so', () => {
-  it('a directory that cannot be flushed (EINVAL on some file systems)', async () => {
-    const { store } = await storeWithOne();
-    inject.failure = 'dir-fsync';
-    await expect(store.update(addSecond)).resolves.toBeUndefined();
-    inject.failure = undefined;
+    await store.update(addSecond);
     expect((await store.read()).episodes.map((e) => e.id)).toEqual(['eaaaa', 'ebbbb']);
   });
 
-  it('a fingerprint that cannot be recorded: none is left, and the next read checks in full', async () => {
-    const { store, dir } = await storeWithOne();
-    inject.failure = 'verified';
-    await expect(store.update(addSecond)).resolves.toBeUndefined();
+  it('a short first write (no store before) leaves no store', async () => {
+    const store = openStore(tempDataDir());
+    inject.failure = 'short';
+    const error = await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes: 'x'.repeat(200) }))).catch((e: unknown) => e);
     inject.failure = undefined;
-    expect(fs.existsSync(join(dir, 'spasm.json.verified'))).toBe(false);
-    expect((await store.read()).episodes.map((e) => e.id)).toEqual(['eaaaa', 'ebbbb']);
+    expect((error as StoreError).message).toMatch(/reached the disk/);
+    expect(fs.existsSync(store.file)).toBe(false);
   });
 });

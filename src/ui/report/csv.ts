@@ -1,7 +1,7 @@
 import { durationDays } from '../../core/report.js';
 import type { Episode } from '../../core/records.js';
 import { round1 } from '../../core/time.js';
-import { printable } from '../../core/text.js';
+import { printableKeepingBreaks } from '../../core/text.js';
 
 export const CSV_HEADER = ['id', 'onset', 'ended', 'duration_days', 'peak_pain', 'triggers', 'helped', 'legs', 'notes'];
 
@@ -24,7 +24,7 @@ export function csvCell(value: string): string {
  * kept exactly as the user wrote it (SPEC.md section 4), inside quotes.
  */
 export function renderCsv(episodes: readonly Episode[]): string {
-  const user = (text: string) => csvCell(printable(text, { lineBreaks: 'keep' }));
+  const user = (text: string) => csvCell(printableKeepingBreaks(text));
   const lines = [CSV_HEADER.join(',')];
   for (const e of episodes) {
     const d = durationDays(e);

@@ -14,6 +14,8 @@ export interface ReportLabels {
   legs: ReadonlyMap<Legs, string>;
   redFlags: ReadonlyMap<string, string>;
   tiers: ReadonlyMap<Exclude<Tier, 'none'>, string>;
+  /** Self-care facts for the person (clinical.md section 1), after the advice. */
+  goodToKnow?: readonly string[];
 }
 
 export interface EpisodeRow {
@@ -120,7 +122,10 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
     })),
     routine,
     weeks: r.weeks.map((w) => ({ start: formatDate(new Date(t(w.start))), sessions: w.sessions })),
-    advice: json.advice.map((a) => ({ urgent: a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care', text: a.text })),
+    advice: [
+      ...json.advice.map((a) => ({ urgent: a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care', text: a.text })),
+      ...(labels.goodToKnow ?? []).map((text) => ({ urgent: false, text: `Good to know: ${text}` })),
+    ],
     recurrenceNote: `recurrence: began ${report.recurrenceGapDays} days or more after the episode before it ended`,
     episodes: json.episodes.map((e) => {
       const d = durationDays(e);

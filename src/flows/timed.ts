@@ -8,8 +8,8 @@ import { describePace, PACE_NAMES, type Pace } from '../core/breathing.js';
 import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
-import { breatheLine, reminderBelow, therapyLine } from './render-timer.js';
-import { makeStyle } from './style.js';
+import { breatheLine, reminderBelow, therapyLine } from '../ui/render-timer.js';
+import { makeStyle } from '../ui/style.js';
 
 /** A cold or heat session shorter than this is not recorded (a slip of the finger, not a session). */
 export const MIN_RECORDED_MS = ms.minute;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCountdown, withWidth } from '../../src/ui/countdown.js';
+import { runCountdown, withWidth } from '../../src/flows/countdown.js';
 import { fakeClock } from '../helpers/fake-deps.js';
 
 /** A terminal as ora sees it, `columns` wide, that fails loudly if told to move up without end. */

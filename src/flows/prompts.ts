@@ -2,6 +2,12 @@
 // prompt packages only when a question is asked (they cost start-up time).
 // Ctrl-C inside a prompt rejects with inquirer's ExitPromptError; see isPromptExit.
 
+/** A heading between choices (inquirer's separator): shown, never chosen. */
+export interface Separator {
+  type: 'separator';
+  separator: string;
+}
+
 export interface Choice<T> {
   name: string;
   value: T;
@@ -12,7 +18,7 @@ export interface Choice<T> {
 
 export interface Prompter {
   select<T>(options: { message: string; choices: Choice<T>[]; default?: T; pageSize?: number }): Promise<T>;
-  checkbox<T>(options: { message: string; choices: Choice<T>[]; pageSize?: number; required?: boolean }): Promise<T[]>;
+  checkbox<T>(options: { message: string; choices: (Choice<T> | Separator)[]; pageSize?: number; required?: boolean }): Promise<T[]>;
   confirm(options: { message: string; default?: boolean }): Promise<boolean>;
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
 }
@@ -44,4 +50,18 @@ export const prompter: Prompter = {
 /** True when the user left a prompt with Ctrl-C (inquirer's ExitPromptError). */
 export function isPromptExit(error: unknown): boolean {
   return (error as Error)?.name === 'ExitPromptError' || (error as Error)?.name === 'AbortPromptError';
+}
+
+/**
+ * Runs a question (or a run of them). Ctrl-C inside it calls `onCancel`,
+ * which throws the command's own message of what was kept, or returns what
+ * stands for the answer. The one place that turns inquirer's exit into the command's.
+ */
+export async function cancelable<T, U = never>(ask: () => Promise<T>, onCancel: () => U): Promise<T | U> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (isPromptExit(error)) return onCancel();
+    throw error;
+  }
 }

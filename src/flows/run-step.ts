@@ -9,7 +9,8 @@ import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { bell, runCountdown } from './countdown.js';
 import { runTimed } from './timed.js';
-import { askStepAction, askTherapy, renderStep, renderTherapyChoice, stepTitle } from './walkthrough.js';
+import { renderStep, renderTherapyChoice, stepTitle } from '../ui/walkthrough.js';
+import { askStepAction, askTherapy } from './walkthrough.js';
 
 /** What one step needs to know besides itself. */
 export interface StepContext {
@@ -24,6 +25,8 @@ export interface StepContext {
   choice: TherapyChoice | undefined;
   askChoice: boolean;
   episode: { onset: string; therapy: TherapySession[] };
+  /** The screen's watch-for line, shown with the movements' stop rule. */
+  watchFor?: string;
 }
 
 export interface StepOutcome {
@@ -56,7 +59,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
   if (isTherapyStep(step.id)) step = protocol.steps.find((s) => s.id === kind)!;
 
   const minutes = step.id === 'breathing' ? protocol.breathing.minutes : step.id === 'stretches' ? null : step.minutes;
-  io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns));
+  io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns, step.exercises ? ctx.watchFor : undefined));
   // Breathing offers its paces (clinical.md section 6), the default first; hands-free keeps that.
   const paces = pacesOf(protocol.breathing);
   let pace = paces[0]!;
@@ -75,7 +78,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
     return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
   }
 
-  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? (step.cautions[0] ?? '') : '', pace });
+  const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? step.cautions.join('\n') : '', pace });
   const therapy = result.therapy;
   if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
   io.err(`Done: ${step.timer === 'breathe' ? PACE_NAMES[pace.id] : step.title}.\n`);
@@ -97,7 +100,7 @@ function countdown(deps: Deps, durationMs: number, plainStart: string, render: (
 
 /** The stretches, one by one with the shared exercise guide; the first that hurts ends them. */
 async function runStretches(step: Step, deps: Deps, handsFree: boolean): Promise<Pick<StepOutcome, 'status' | 'interrupted'>> {
-  const [{ loadExercises }, { doseOf, guideExercise }] = await Promise.all([import('../data/index.js'), import('./exercise.js')]);
+  const [{ loadExercises }, { doseOf }, { guideExercise }] = await Promise.all([import('../data/index.js'), import('../ui/exercise.js'), import('./exercise.js')]);
   const library = loadExercises();
   let done = 0;
   for (const id of step.exercises ?? []) {

@@ -6,7 +6,7 @@ import { FUTURE_TOLERANCE_MS, ms, parseDuration, parseWhen, printable } from '..
 import type { LogOption, LogOptions } from '../data/types.js';
 import { askPain, askWhen } from './ask.js';
 import type { Choice, Prompter } from './prompts.js';
-import { humanTime } from './style.js';
+import { humanTime } from '../ui/style.js';
 
 const OTHER = '\u0000other';
 const KEEP = '\u0000keep';
