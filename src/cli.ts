@@ -82,6 +82,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .addOption(new Option('--therapy <kind>', 'cold, heat or alternate for this session'))
       .option('--new', 'start a new episode even if one is ongoing')
       .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
+      .option('--voice', 'speak the steps, the breathing cues and the end of each timer')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/start.js')).start)),
     'spasm start',
     'spasm start --pain 6 --red-flags none --hands-free',
@@ -192,6 +194,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .option('--pain-before <0-10>', 'pain before the session')
       .option('--pain-after <0-10>', 'pain after the session')
       .option('--program <file>', "a therapist's program file instead of the default")
+      .option('--voice', 'speak each exercise, the start of each hold and the breathing cues')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/routine.js')).routine)),
     'spasm routine',
     'spasm routine --hands-free --pain-before 2 --pain-after 1',
@@ -230,8 +234,14 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .argument('<kind>', 'cold, heat or breathe')
       .option('--minutes <n>', 'how long; cold and heat default 20, breathe 3')
       .option('--pace <pace>', 'breathe only: slow (the default, a longer breath out), box, or shorter if slow feels hard')
+      .option('--stay', 'cold and heat: afterwards wait for the next session, ring, and offer it')
+      .option('--sessions <n>', 'with --stay: stop after n sessions in all')
+      .option('--hands-free', 'no key presses: with --stay the next session starts by itself')
+      .option('--voice', 'speak the cues and the end of the timer')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/timer.js')).timer)),
     'spasm timer cold',
+    'spasm timer heat --stay',
     'spasm timer breathe --minutes 5',
     'spasm timer breathe --pace box',
   );

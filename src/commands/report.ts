@@ -29,7 +29,7 @@ export interface ReportOptions {
 
 const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
 
-const REPORT_FACTS = ['painkillers', 'work', 'sleeping', 'flare-ups'];
+const REPORT_FACTS: string[] = ['painkillers', 'work', 'sleeping', 'flare-ups'];
 
 /** The names the readable formats show for stored ids, from data/. */
 function labels(): ReportLabels {
@@ -63,7 +63,8 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result.json);
   else if (format === 'csv') text = renderCsv(result.json.episodes);
-  else if (format === 'html') text = renderHtml(reportView(result, labels(), 1), painChartSvg(result.pain, since, until));
+  // The printed page must stay one page: the good-to-know facts are in the text and markdown reports only.
+  else if (format === 'html') text = renderHtml(reportView(result, { ...labels(), goodToKnow: [] }, 1), painChartSvg(result.pain, since, until));
   else if (format === 'markdown') text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
   // Colour only on a terminal, never into a file.
   else text = renderText(reportView(result, labels(), TEXT_SLICES), deps.io.color && !opts.output);
