@@ -1,10 +1,11 @@
+import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
 import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { writeOutputFile } from '../ui/files.js';
+import { writeOutputFile } from '../output-file.js';
 import { renderCsv } from '../ui/report/csv.js';
 import { painChartSvg, renderHtml } from '../ui/report/html.js';
 import { renderJson } from '../ui/report/json.js';
@@ -72,6 +73,6 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   }
   if (opts.output) {
     writeOutputFile(opts.output, text, Boolean(opts.force));
-    deps.io.err(`Report written to ${opts.output}\n`);
+    deps.io.err(`Report written to ${inert(opts.output)}\n`);
   } else deps.io.out(text);
 }
