@@ -90,7 +90,8 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20.19',
-  external: ['node-pty'],
+  // node-notifier finds its helper programs beside its own files, so it stays in node_modules.
+  external: ['node-pty', 'node-notifier'],
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',

@@ -3,14 +3,16 @@ import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
 import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagResult, walkSummary } from '../core/walkthrough.js';
-import { loadProtocol, loadRedFlags } from '../data/index.js';
+import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
+import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
+import { withCompanion } from '../flows/companion.js';
 import { cancelable } from '../flows/prompts.js';
 import { unsavedStore, type UnsavedStore } from '../flows/unsaved-store.js';
-import { humanTime } from '../ui/style.js';
+import { humanTime, wrap } from '../ui/style.js';
 import { askComfortSteps, askContinue, askRedFlags, type ContinueChoice } from '../flows/walkthrough.js';
 import { renderRedFlagAdvice, renderRedFlagScreen, renderStandingScreen, renderSummary, renderWatchFor, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
@@ -28,6 +30,11 @@ export interface StartOptions {
   new?: boolean;
   /** No key presses: steps advance by themselves. */
   handsFree?: boolean;
+  /** Speak the steps and cues (default: the `voice` setting). */
+  voice?: boolean;
+  /** Answers to the end-of-walk questions (as for `log`). */
+  trigger?: string[];
+  legs?: string;
 }
 
 /** What has been saved so far, for the Ctrl-C message. */
@@ -40,12 +47,14 @@ interface Progress {
   unsaved?: boolean;
 }
 
-export async function start(opts: StartOptions, deps: Deps): Promise<void> {
+export async function start(opts: StartOptions, given: Deps): Promise<void> {
   const progress: Progress = { done: 0, skipped: 0 };
   // First aid is never blocked by the store: it goes on in memory, and the end is exit 3.
-  const store = unsavedStore(deps.store, (line) => deps.io.err(`spasm: ${line}`));
+  const store = unsavedStore(given.store, (line) => given.io.err(`spasm: ${line}`));
+  // The settings are read from the store itself: a store that cannot be used speaks after the title, in walk().
+  const deps = { ...(await withCompanion(given, { voice: opts.voice })), store };
   await cancelable(
-    () => walk(opts, { ...deps, store }, progress, store),
+    () => walk(opts, deps, progress, store),
     () => {
       throw interrupted(progress);
     },
@@ -73,9 +82,10 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const flagsFlag = opts.redFlags === undefined ? undefined : parseRedFlags(opts.redFlags, screen);
   const therapyFlag = opts.therapy === undefined ? undefined : parseChoice(opts.therapy, THERAPY_CHOICES, '--therapy');
   const handsFree = Boolean(opts.handsFree);
+  const endFlags = parseWalkEndFlags(opts, loadLogOptions());
 
   // The title before the store is read, so a terminal shows something at once.
-  const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
+  const title = `${wrap('Back spasm first aid, one step at a time. You can skip or stop any step.', Math.min(io.columns, 80))}\n`;
   if (io.interactive) io.err(title);
 
   // 2. The store is checked now, so a store that cannot be used is said at the start.
@@ -92,7 +102,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
   } else if (!io.interactive) io.err(title);
-  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
+  // Without a terminal a new episode begins now unless --onset says otherwise (SPEC.md start).
+  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (io.interactive ? await askWhen(prompt, now, 'When did this spasm begin?') : now));
 
   // 3. The red-flag screen, when due; its answers are saved at once, so a Ctrl-C after it keeps them.
   let positive: string[] | undefined = flagsFlag;
@@ -120,7 +131,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
-  const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol);
+  const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol, doc.settings.therapy);
   let { kind, choice } = steps;
   let plannedSteps: Step[] = steps.steps;
   let from = 0;
@@ -184,15 +195,22 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   // 6. Pain again, only after steps were walked (not hands-free: nobody may be at the keys), then the summary.
   const walked = plannedSteps.length > from;
   const painEnd = handsFree || !walked || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
+  const { askWalkEnd, renderSettled } = await import('../flows/walk-end.js');
+  const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
+  const ending = await askWalkEnd(prompt, loadLogOptions(), current, endFlags, { ask: walked && io.interactive && !handsFree, isNew: !ongoing, painNow: painEnd ?? painStart ?? null });
   const episodes = await deps.store.update((fresh) => {
     if (painEnd !== undefined) recordPain(episodeStillThere(fresh, id!, 'nothing more was saved'), formatIso(deps.clock.now()), painEnd);
+    applyWalkEnd(episodeStillThere(fresh, id!, 'nothing more was saved'), ending, deps.clock.now());
     return fresh.episodes;
   });
   const end = deps.clock.now();
+  if (ending.settled) return io.out(renderSettled(id!, io.color, io.columns, screen.watchFor));
   const summary = walkSummary(episodes, episodes.find((e) => e.id === id)!, painStart ?? null, painEnd ?? null, end, protocol);
   // One or two self-care facts, a different pair each walk-through.
   const seed = episodes.reduce((n, e) => n + e.steps.length, 0);
   const goodToKnow = walked ? goodToKnowFor(protocol.goodToKnow, seed).map((f) => f.text) : [];
   const info = { episodeId: store.failure ? null : id!, stoppedAt, walked, now: end, goodToKnow, watchFor: screen.watchFor };
   io.out(renderSummary(summary, info, io.color, io.columns));
+  // --stay, offered at the end (issue #14): wait with the person for the next session.
+  if (io.interactive && !handsFree && walked && !stoppedAt && !store.failure && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id!);
 }

@@ -64,6 +64,7 @@ export function fakeDeps(options: { now: Date | string; dataDir?: string; intera
     store: openStore(options.dataDir ?? tempDataDir()),
     io,
     prompt: prompter,
+    env: {},
     signal: interrupt.signal,
     random: options.random ?? (() => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646),
   };
