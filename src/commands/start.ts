@@ -1,11 +1,12 @@
 import { addEpisode, episodeStillThere, recordPain } from '../core/episodes.js';
+import type { Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
-import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
+import { afterScreen, goodToKnowFor, planWalk, stepsFor, type StepsPlan } from '../core/plan.js';
 import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagResult, walkSummary } from '../core/walkthrough.js';
 import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
 import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
-import type { Step } from '../data/types.js';
+import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
@@ -133,20 +134,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
   const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol, doc.settings.therapy);
   let { kind, choice } = steps;
-  let plannedSteps: Step[] = steps.steps;
-  let from = 0;
-  if (!stopNow && ongoing) {
-    const resumeAt = steps.resumeAt;
-    const summary = walkSummary(doc.episodes, ongoing, null, null, now, protocol);
-    const dueText = `Next ${summary.next.kind} session: ${windowText(summary.next, now)}.`;
-    let what: ContinueChoice = resumeAt >= 0 ? 'resume' : 'walk';
-    if (!handsFree && (resumeAt >= 0 || ongoing.walkthrough)) {
-      what = await askContinue(prompt, { resumeTitle: resumeAt >= 0 ? stepTitle(plannedSteps[resumeAt]!, resumeAt + 1, plannedSteps.length) : undefined, therapy: kind, therapyDue: steps.therapyDue, dueText });
-    }
-    if (what === 'resume') from = resumeAt;
-    if (what === 'therapy') plannedSteps = plannedSteps.filter((s) => s.id === kind);
-    if (what === 'nothing') plannedSteps = [];
-  }
+  const { plannedSteps, from } = stopNow || !ongoing ? { plannedSteps: steps.steps, from: 0 } : await whatToWalk(deps, ongoing, steps, doc.episodes, now, protocol, handsFree);
 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
@@ -213,4 +201,24 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   io.out(renderSummary(summary, info, io.color, io.columns));
   // --stay, offered at the end (issue #14): wait with the person for the next session.
   if (io.interactive && !handsFree && walked && !stoppedAt && !store.failure && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id!);
+}
+
+/**
+ * On a later `spasm start`, after the pain check-in: resume an interrupted
+ * walk-through, walk it again, just the cold/heat session, or nothing more.
+ * Hands-free takes the resume, else the whole walk-through.
+ */
+async function whatToWalk(deps: Deps, ongoing: Episode, steps: StepsPlan, episodes: readonly Episode[], now: Date, protocol: Protocol, handsFree: boolean): Promise<{ plannedSteps: Step[]; from: number }> {
+  const { resumeAt, kind } = steps;
+  const summary = walkSummary(episodes, ongoing, null, null, now, protocol);
+  const dueText = `Next ${summary.next.kind} session: ${windowText(summary.next, now)}.`;
+  let what: ContinueChoice = resumeAt >= 0 ? 'resume' : 'walk';
+  if (!handsFree && (resumeAt >= 0 || ongoing.walkthrough)) {
+    const resumeTitle = resumeAt >= 0 ? stepTitle(steps.steps[resumeAt]!, resumeAt + 1, steps.steps.length) : undefined;
+    what = await askContinue(deps.prompt, { resumeTitle, therapy: kind, therapyDue: steps.therapyDue, dueText });
+  }
+  if (what === 'resume') return { plannedSteps: steps.steps, from: resumeAt };
+  if (what === 'therapy') return { plannedSteps: steps.steps.filter((s) => s.id === kind), from: 0 };
+  if (what === 'nothing') return { plannedSteps: [], from: 0 };
+  return { plannedSteps: steps.steps, from: 0 };
 }
