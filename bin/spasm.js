@@ -20,6 +20,34 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // `spasm` alone shows the same help (commander would print it to stderr).
   process.stdout.write(text);
 } else {
-  require('node:module').enableCompileCache?.();
-  require('../dist/main.cjs');
+  load(require('node:path').join(__dirname, '../dist/main.cjs'));
+}
+
+/**
+ * Runs the bundle. Node 22+ keeps compiled code between runs itself
+ * (enableCompileCache); on Node 20 the build leaves V8's code cache of the
+ * bundle beside it (main.cjs.cache), which spares most of the parse. A cache
+ * from another Node is rejected by V8, and the bundle compiles as usual.
+ */
+function load(file) {
+  const Module = require('node:module');
+  if (Module.enableCompileCache) {
+    Module.enableCompileCache();
+    return require(file);
+  }
+  const fs = require('node:fs');
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(`${file}.cache`);
+  } catch {
+    return require(file);
+  }
+  const vm = require('node:vm');
+  const dir = require('node:path').dirname(file);
+  // The prompts and ora are ES modules beside the bundle: import() them from here (see scripts/build.mjs).
+  globalThis.__spasmImport = (specifier) => import(require('node:url').pathToFileURL(require('node:path').join(dir, specifier)).href);
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bundle = new Module(file, module);
+  bundle.filename = file;
+  script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dir);
 }

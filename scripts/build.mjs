@@ -2,7 +2,9 @@
 // with esbuild (how, and why: see "How the program is bundled" below).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -65,13 +67,30 @@ const stubConfUnused = {
   },
 };
 
+// The store's validator (most of it generated from records.schema.json) is a
+// quarter of the program's code, and a read of a store spasm wrote itself
+// never needs it: it is dist/store-validate.cjs, loaded only to check.
+// It is required (CommonJS), not imported: an import() of it would start
+// Node's ES module loader, which costs more than the check.
+const storeValidatorOutside = {
+  name: 'store-validator-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/validate\.js$/ }, (args) =>
+      args.importer.endsWith('/src/store/index.ts') || args.importer.endsWith('/src/store/export-file.ts') ? { path: 'store-validate', namespace: 'store-validate' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'store-validate' }, () => ({ contents: 'module.exports = require("./store-validate.cjs");', loader: 'js' }));
+    b.onResolve({ filter: /^\.\/store-validate\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20.19',
-  external: ['node-pty'],
+  // node-notifier finds its helper programs beside its own files, so it stays in node_modules.
+  external: ['node-pty', 'node-notifier'],
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
@@ -104,8 +123,23 @@ const libsOutside = {
 
 await Promise.all([
   build({ ...esModules, entryPoints: Object.fromEntries(Object.entries(LIBS)), splitting: true, chunkNames: 'lib-chunk-[hash]' }),
-  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused] }),
+  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused, storeValidatorOutside] }),
+  build({ ...commonJs, entryPoints: { 'store-validate': 'src/store/validate.ts' } }),
 ]);
+
+// V8's code cache of the bundle, for bin/spasm.js on Node 20 (Node 22+ keeps
+// its own). Node 20 runs a cached script only through node:vm, where import()
+// needs an experimental flag: the bundle's import() of the prompts and ora goes
+// through the loader the shim provides (globalThis.__spasmImport) when it does.
+{
+  const file = fileURLToPath(new URL('../dist/main.cjs', import.meta.url));
+  const code = readFileSync(file, 'utf8');
+  const imports = code.split('import("./lib-').length - 1;
+  if (imports !== Object.keys(LIBS).length) throw new Error(`build: expected ${Object.keys(LIBS).length} import() of dist/lib-*.js in main.cjs, found ${imports}`);
+  const patched = code.replace('"use strict";', '"use strict";const __spasmImport=globalThis.__spasmImport??(s=>import(s));').replaceAll('import("./lib-', '__spasmImport("./lib-');
+  writeFileSync(file, patched);
+  writeFileSync(`${file}.cache`, new Script(Module.wrap(patched), { filename: file }).createCachedData());
+}
 
 // `spasm --help` never changes between builds of the same code (fixed width,
 // no colour), so render it now; bin/spasm.js prints it without starting the

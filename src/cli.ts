@@ -1,4 +1,6 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
+import { applyRules } from './cli-rules.js';
+import { commanderMessage } from './core/text.js';
 import type { Deps, GlobalOptions } from './deps.js';
 
 /** Builds the Deps for a command once its global options are known. */
@@ -15,8 +17,7 @@ function example(cmd: Command, ...lines: string[]): Command {
  * means is in clinical.md section 2). Written out, so that help loads no data;
  * tests/cli.test.ts checks it against the file.
  */
-export const RED_FLAG_HELP = `
-Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+export const RED_FLAG_HELP = `Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
   get help now:      urination, incontinence, saddle-numbness, leg-weakness,
                      sexual-function, trauma, chest-pain, aaa
   see someone today: fever, cancer-history, weight-loss, immunosuppression,
@@ -47,7 +48,7 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
   program
     .configureOutput({
       // commander says "error: …"; every spasm error line starts "spasm: …" (SPEC.md section 3).
-      outputError: (text, write) => write(text.replace(/^error: /, 'spasm: ')),
+      outputError: (text, write) => write(commanderMessage(text)),
       ...output,
     })
     .description('A calm guide through a low-back muscle spasm: first aid now, a log of episodes,\nthe daily exercises that prevent the next one, and a report for your physical therapist.')
@@ -82,6 +83,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .option('--trigger <text>', 'what set it off (repeatable), answering the question at the end', collect)
       .option('--legs <spread>', 'how far pain spreads down the leg: none, buttock, thigh, below-knee')
       .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
+      .option('--voice', 'speak the steps, the breathing cues and the end of each timer')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/start.js')).start)),
     'spasm start',
     'spasm start --pain 6 --red-flags none --hands-free',
@@ -192,6 +195,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .option('--pain-before <0-10>', 'pain before the session')
       .option('--pain-after <0-10>', 'pain after the session')
       .option('--program <file>', "a therapist's program file instead of the default")
+      .option('--voice', 'speak each exercise, the start of each hold and the breathing cues')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/routine.js')).routine)),
     'spasm routine',
     'spasm routine --hands-free --pain-before 2 --pain-after 1',
@@ -230,8 +235,14 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .argument('<kind>', 'cold, heat or breathe')
       .option('--minutes <n>', 'how long; cold and heat default 20, breathe 3')
       .option('--pace <pace>', 'breathe only: slow (the default, a longer breath out), box, or shorter if slow feels hard')
+      .option('--stay', 'cold and heat: afterwards wait for the next session, ring, and offer it')
+      .option('--sessions <n>', 'with --stay: stop after n sessions in all')
+      .option('--hands-free', 'no key presses: with --stay the next session starts by itself')
+      .option('--voice', 'speak the cues and the end of the timer')
+      .option('--no-voice', 'do not speak (when spasm config set voice on)')
       .action(run(async () => (await import('./commands/timer.js')).timer)),
     'spasm timer cold',
+    'spasm timer heat --stay',
     'spasm timer breathe --minutes 5',
     'spasm timer breathe --pace box',
   );
@@ -306,5 +317,5 @@ If you have new trouble controlling your bladder or bowels, numbness around
 your genitals or bottom, or weakness in both legs: call emergency services now.
 `,
   );
-  return program;
+  return applyRules(program);
 }

@@ -1,6 +1,8 @@
 import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
+import type { Companion } from './flows/companion.js';
+import { terminalKeys, type KeySource } from './flows/keys.js';
 import { prompter, type Prompter } from './flows/prompts.js';
 
 /** Where output goes and what kind of terminal it is. */
@@ -33,6 +35,10 @@ export interface Deps {
   signal: AbortSignal;
   /** Random numbers in [0, 1), for ids. */
   random(): number;
+  /** Key presses in countdowns (Enter, s, p, q), when standard input is a terminal. */
+  keys?: KeySource;
+  /** Voice and notifications, set up by the commands that run timers (flows/companion.ts). */
+  companion?: Companion;
 }
 
 /** Global options of SPEC.md section 2, as commander parsed them. */
@@ -75,5 +81,6 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
     env,
     signal,
     random: Math.random,
+    ...(stdinIsTTY ? { keys: terminalKeys(proc) } : {}),
   };
 }

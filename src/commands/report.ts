@@ -1,3 +1,4 @@
+import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
 import { sessionsIn } from '../core/session-text.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
@@ -5,7 +6,7 @@ import { parseChoice } from '../core/values.js';
 import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { writeOutputFile } from '../ui/files.js';
+import { writeOutputFile } from '../output-file.js';
 import { renderCsv } from '../ui/report/csv.js';
 import { painChartSvg, renderHtml } from '../ui/report/html.js';
 import { renderJson } from '../ui/report/json.js';
@@ -29,7 +30,7 @@ export interface ReportOptions {
 
 const FORMATS = ['text', 'markdown', 'html', 'json', 'csv'] as const;
 
-const REPORT_FACTS = ['painkillers', 'work', 'sleeping', 'flare-ups'];
+const REPORT_FACTS: string[] = ['painkillers', 'work', 'sleeping', 'flare-ups'];
 
 /** The names the readable formats show for stored ids, from data/. */
 function labels(): ReportLabels {
@@ -64,7 +65,8 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   let text: string;
   if (format === 'json') text = renderJson(result.json);
   else if (format === 'csv') text = renderCsv(result.json.episodes);
-  else if (format === 'html') text = renderHtml(reportView(result, labels(), 1), painChartSvg(result.pain, since, until));
+  // The printed page must stay one page: the good-to-know facts are in the text and markdown reports only.
+  else if (format === 'html') text = renderHtml(reportView(result, { ...labels(), goodToKnow: [] }, 1), painChartSvg(result.pain, since, until));
   else if (format === 'markdown') text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
   else {
     // Colour and the terminal's width only on a terminal, never into a file or a pipe.
@@ -73,6 +75,6 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   }
   if (opts.output) {
     writeOutputFile(opts.output, text, Boolean(opts.force));
-    deps.io.err(`Report written to ${opts.output}\n`);
+    deps.io.err(`Report written to ${inert(opts.output)}\n`);
   } else deps.io.out(text);
 }

@@ -1,15 +1,17 @@
-import { compareText } from '../core/text.js';
+import { compareText, toJson } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
 import type { StoreHead } from '../core/document.js';
 import { sessionJson, type RoutineSession, type StepStatus } from '../core/records.js';
 import { formatIso } from '../core/time.js';
+import { postureOf, type Posture } from '../core/pacing.js';
 import { parsePain } from '../core/values.js';
 import { loadExercises, loadHomeProgram, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { HomeProgram } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import { askPain, requireFlags } from '../flows/ask.js';
+import { withCompanion } from '../flows/companion.js';
 import { guideExercise, type ExerciseResult } from '../flows/exercise.js';
 import { isBreaths } from '../core/dose.js';
 import { cancelable } from '../flows/prompts.js';
@@ -29,6 +31,8 @@ export interface RoutineOptions {
   painAfter?: string;
   /** A program file instead of the configured or default program. */
   program?: string;
+  /** Speak each exercise, each hold and the breathing cues (default: the `voice` setting). */
+  voice?: boolean;
 }
 
 /** Options of `spasm routine log`. */
@@ -52,14 +56,15 @@ function activeProgram(flag: string | undefined, doc: StoreHead): HomeProgram {
 }
 
 /** `spasm routine`: pain before, each exercise guided, pain after, a summary; saved as it goes. */
-export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
-  const { io } = deps;
+export async function routine(opts: RoutineOptions, given: Deps): Promise<void> {
+  const { io } = given;
   // Every flag is checked before anything is asked, run or stored.
   const painBeforeFlag = opts.painBefore === undefined ? undefined : parsePain(opts.painBefore, '--pain-before');
   const painAfterFlag = opts.painAfter === undefined ? undefined : parsePain(opts.painAfter, '--pain-after');
   const handsFree = opts.handsFree === true;
   const missing = [handsFree ? '' : '--hands-free', painBeforeFlag === undefined ? '--pain-before' : '', painAfterFlag === undefined ? '--pain-after' : ''];
   requireFlags(io, missing.filter(Boolean), 'routine');
+  const deps = await withCompanion(given, { voice: opts.voice });
   const doc = await deps.store.read();
   const program = activeProgram(opts.program, doc);
 
@@ -86,15 +91,18 @@ export async function routine(opts: RoutineOptions, deps: Deps): Promise<void> {
   await save();
 
   let hurt = false;
+  // Hands-free pacing: the time to get into position depends on the position before (null: the start).
+  let posture: Posture | null = null;
   for (const [i, exercise] of program.exercises.entries()) {
     const { dose, raisedFrom } = doses[i]!;
     const up = raisedFrom === null ? '' : ` · ${dose.reps} ${isBreaths(exercise) ? 'breaths' : 'reps'} today, up from ${raisedFrom}: your last sessions went well`;
     // No newline: guideExercise starts with one, so the header sits right above the exercise's name.
     io.out(`\n${makeStyle(io.color).dim(`Exercise ${i + 1} of ${program.exercises.length}${up}`)}`);
     const result: ExerciseResult = await cancelable(
-      () => guideExercise(exercise, dose, deps, handsFree),
+      () => guideExercise(exercise, dose, deps, handsFree, { from: posture }),
       () => ({ status: 'stopped', interrupted: true, hurt: false }) as const,
     );
+    posture = postureOf(exercise.position);
     session.exercises.push({ id: exercise.id, status: result.status });
     await save();
     if (result.interrupted) throw new InterruptedError(`Stopped. Saved session ${session.id}: ${tally(session.exercises)}.`);
@@ -124,7 +132,7 @@ export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<v
   const doc = await deps.store.read();
   const sessions = [...doc.sessions()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    deps.io.out(toJson(sessions.map(sessionJson)));
     return;
   }
   deps.io.out(renderSessions(sessions.reverse(), deps.clock.now(), deps.io.color, deps.io.columns));

@@ -11,6 +11,7 @@ import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
+import { withCompanion } from '../flows/companion.js';
 import { cancelable } from '../flows/prompts.js';
 import { unsavedStore, type UnsavedStore } from '../flows/unsaved-store.js';
 import { humanTime, wrap } from '../ui/style.js';
@@ -31,6 +32,8 @@ export interface StartOptions {
   new?: boolean;
   /** No key presses: steps advance by themselves. */
   handsFree?: boolean;
+  /** Speak the steps and cues (default: the `voice` setting). */
+  voice?: boolean;
   /** Answers to the end-of-walk questions (as for `log`). */
   trigger?: string[];
   legs?: string;
@@ -46,12 +49,14 @@ interface Progress {
   unsaved?: boolean;
 }
 
-export async function start(opts: StartOptions, deps: Deps): Promise<void> {
+export async function start(opts: StartOptions, given: Deps): Promise<void> {
   const progress: Progress = { done: 0, skipped: 0 };
   // First aid is never blocked by the store: it goes on in memory, and the end is exit 3.
-  const store = unsavedStore(deps.store, (line) => deps.io.err(`spasm: ${line}`));
+  const store = unsavedStore(given.store, (line) => given.io.err(`spasm: ${line}`));
+  // The settings are read from the store itself: a store that cannot be used speaks after the title, in walk().
+  const deps = { ...(await withCompanion(given, { voice: opts.voice })), store };
   await cancelable(
-    () => walk(opts, { ...deps, store }, progress, store),
+    () => walk(opts, deps, progress, store),
     () => {
       throw interrupted(progress);
     },
@@ -208,6 +213,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const goodToKnow = walked ? goodToKnowFor(protocol.goodToKnow, seed).map((f) => f.text) : [];
   const info = { episodeId: store.failure ? null : id!, stoppedAt, walked, now: end, goodToKnow, watchFor: screen.watchFor };
   io.out(renderSummary(summary, info, io.color, io.columns));
+  // --stay, offered at the end (issue #14): wait with the person for the next session.
+  if (io.interactive && !handsFree && walked && !stoppedAt && !store.failure && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id!);
 }
 
 function find(doc: StoreHead, id: string): Episode {

@@ -2,11 +2,13 @@
 // (unless hands-free), counts its timer. It never touches the store: the
 // command saves the outcome after each step.
 import { PACE_NAMES, pacesOf } from '../core/breathing.js';
+import { postureOf, type Posture } from '../core/pacing.js';
 import type { TherapyChoice, TherapyKind, TherapySession } from '../core/records.js';
 import { formatCountdown } from '../core/timer.js';
 import { isTherapyStep, therapyKindFor } from '../core/walkthrough.js';
 import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
+import { companionOf } from './companion.js';
 import { bell, runCountdown } from './countdown.js';
 import { runTimed } from './timed.js';
 import { renderStep, renderTherapyChoice, stepTitle } from '../ui/walkthrough.js';
@@ -60,6 +62,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
 
   const minutes = step.id === 'breathing' ? protocol.breathing.minutes : step.id === 'stretches' ? null : step.minutes;
   io.out(renderStep(step, ctx.n, ctx.total, io.color, io.columns, step.exercises ? ctx.watchFor : undefined));
+  companionOf(deps).voice.say(`Step ${ctx.n} of ${ctx.total}: ${step.title}.`);
   // Breathing offers its paces (clinical.md section 6), the default first; hands-free keeps that.
   const paces = pacesOf(protocol.breathing);
   let pace = paces[0]!;
@@ -75,12 +78,14 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
     // Untimed (straighten up): the person said Done; hands-free gives a reading pause.
     if (!handsFree) return outcome('done');
     const pause = await countdown(deps, protocol.pacing.readingPauseSeconds * 1000, `${stepTitle(step, ctx.n, ctx.total)}: take your time.`, (left) => `Next step in ${left}`);
-    return pause.completed ? outcome('done') : outcome('stopped', { interrupted: true });
+    return pause.ended === 'interrupted' ? outcome('stopped', { interrupted: true }) : outcome(pause.ended === 'skipped' ? 'skipped' : 'done');
   }
 
   const result = await runTimed(deps, { timer: step.timer, minutes, title: step.title, reminder: step.timer ? step.cautions.join('\n') : '', pace });
   const therapy = result.therapy;
-  if (!result.completed) return outcome('stopped', { interrupted: true, therapy });
+  if (result.ended === 'interrupted') return outcome('stopped', { interrupted: true, therapy });
+  // `s` in the countdown: skipped, though the part done of a cold or heat session is kept.
+  if (result.ended === 'skipped') return outcome('skipped', { therapy });
   io.err(`Done: ${step.timer === 'breathe' ? PACE_NAMES[pace.id] : step.title}.\n`);
   return outcome('done', { therapy });
 }
@@ -94,6 +99,7 @@ function countdown(deps: Deps, durationMs: number, plainStart: string, render: (
     tty: deps.io.stderrIsTTY,
     stream: deps.io.progressStream,
     plainStart,
+    keys: deps.keys && { source: deps.keys, enter: 'go on', skip: 'skip' },
     render: (frame) => render(formatCountdown(frame.remainingMs)),
   });
 }
@@ -103,9 +109,12 @@ async function runStretches(step: Step, deps: Deps, handsFree: boolean): Promise
   const [{ loadExercises }, { doseOf }, { guideExercise }] = await Promise.all([import('../data/index.js'), import('../ui/exercise.js'), import('./exercise.js')]);
   const library = loadExercises();
   let done = 0;
+  // The movements come in the rest position, on the back.
+  let from: Posture | null = 'back';
   for (const id of step.exercises ?? []) {
     const exercise = library.byId.get(id)!;
-    const result = await guideExercise(exercise, doseOf(exercise), deps, handsFree);
+    const result = await guideExercise(exercise, doseOf(exercise), deps, handsFree, { from });
+    from = postureOf(exercise.position);
     if (result.interrupted) return { status: 'stopped', interrupted: true };
     if (result.status === 'stopped') return { status: 'stopped', interrupted: false };
     if (result.status === 'done') done++;

@@ -277,10 +277,16 @@ function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, 
   if (!held.intact()) throw new StoreError(`lost the lock on ${file}: its lock directory was removed by another program; nothing was saved`, 'Try again.');
   // Before the first write in a newer schema version, keep the old file as it was (spasm.v1.json).
   if (before && loaded.from < SCHEMA_VERSION) {
+    const copy = join(dir, `spasm.v${loaded.from}.json`);
     try {
-      keepCopy(target, join(dir, `spasm.v${loaded.from}.json`));
+      keepCopy(target, copy);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot keep a copy of the version ${loaded.from} store ${file}: ${reasonOf(error)}; nothing was saved`, 'Check that the disk is not full.');
+      // One kept already stays as it is; anything else there (a directory) is no copy.
+      const kept = (error as NodeJS.ErrnoException).code === 'EEXIST' && lstatSync(copy).isFile();
+      if (!kept) {
+        const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'something else has that name' : reasonOf(error);
+        throw new StoreError(`cannot keep the version ${loaded.from} store as ${copy}: ${why}; nothing was saved`, 'Move that away (or free some space), then try again.');
+      }
     }
   }
   const previous = `${target}.previous-${process.pid}`;

@@ -174,7 +174,15 @@ export async function takeLock(path: string, options: LockOptions): Promise<Held
   removeLeftovers(path);
   const release = () => {
     process.removeListener('exit', release);
-    if (ownerOf(path)?.token === token) rmSync(path, { recursive: true, force: true });
+    if (ownerOf(path)?.token !== token) return;
+    // Renamed away first: removing it in place would leave an empty directory for a moment, which a taker's rename replaces.
+    const aside = `${path}.stale-${token}`;
+    try {
+      renameSync(path, aside);
+      rmSync(aside, { recursive: true, force: true });
+    } catch {
+      // Left for the next taker, which removes what a dead process left.
+    }
   };
   // Ctrl-C ends through process.exit(130): leave no lock behind.
   process.once('exit', release);

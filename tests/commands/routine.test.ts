@@ -36,8 +36,8 @@ describe('spasm routine, hands-free', () => {
     expect(out).toContain(`Exercise 1 of ${ids.length}\nPelvic tilt`);
     expect(out).toContain(`Exercises: ${ids.length} of ${ids.length} done.\nPain: 3 before, 2 after (down 1).`);
     expect(out).not.toContain('spasm log');
-    // Every hold is counted: 5 pelvic tilts of 5 s, then 2 knee-to-chest a side (clinical.md section 3).
-    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nRep 1/2 · left side: hold 5 s\nRep 1/2 · right side: hold 5 s');
+    // Every hold is counted: 5 pelvic tilts of 5 s, then 2 knee-to-chest a side (clinical.md section 3), each after time to get into position.
+    expect(f.stderr()).toContain('Rep 5/5: hold 5 s\nGet into position for Knee to chest (one leg): 10 s.\nRep 1/2 · left side: hold 5 s\nRep 1/2 · right side: hold 5 s');
     // Cat and cow holds two positions each repetition, each named, each one slow breath (10 s).
     expect(f.stderr()).toContain('Rep 1/5 · back rounded up: hold 10 s\nRep 1/5 · back sagging: hold 10 s\nRep 2/5 · back rounded up: hold 10 s');
     expect(out).toContain('Hold 10 s in each of 2 positions · 5 reps');
@@ -77,8 +77,8 @@ describe('spasm routine, hands-free', () => {
     const sleep = f.deps.clock.sleep;
     let holds = 0;
     f.deps.clock.sleep = async (ms, signal) => {
-      // Pelvic tilt: 5 holds (and 5 relaxes); interrupt in the second exercise.
-      if (ms === 1000 && ++holds === 5 * 8 + 3) f.interrupt.abort();
+      // Pelvic tilt: 25 s to get down, 5 holds (and 5 relaxes); interrupt in the second exercise, after its 10 s to get ready.
+      if (ms === 1000 && ++holds === 25 + 5 * 8 + 10 + 3) f.interrupt.abort();
       return sleep(ms, signal);
     };
     const error = await thrown(routine(allDone, f.deps));
@@ -148,7 +148,7 @@ describe('spasm routine, checks before anything runs', () => {
     const f = fakeDeps({ now });
     await f.deps.store.update((doc) => void (doc.settings.program = '/nonexistent/program.json'));
     const error = (await thrown(routine(allDone, f.deps))) as UsageError;
-    expect(error.message).toBe('cannot read program file /nonexistent/program.json: no such file');
+    expect(error.message).toBe('cannot read program file "/nonexistent/program.json": there is no such file');
     expect(error.hint).toContain('spasm config unset program');
   });
 });

@@ -87,10 +87,22 @@ describe('the command line', () => {
     expect(runSpasm(['status', '--debug'], { dataDir: dir }).stderr).toMatch(/\n\s+at /);
   });
 
-  it('the program is one CommonJS bundle, in strict mode (its first statement says so)', () => {
+  it('the program is one CommonJS bundle (and the store validator, loaded only to check), in strict mode', () => {
     const dist = new URL('../../dist/', import.meta.url);
-    expect(readdirSync(dist).filter((name) => name.endsWith('.cjs'))).toEqual(['main.cjs']);
-    expect(readFileSync(new URL('main.cjs', dist), 'utf8').startsWith('"use strict";')).toBe(true);
+    const bundles = readdirSync(dist).filter((name) => name.endsWith('.cjs'));
+    expect(bundles).toEqual(['main.cjs', 'store-validate.cjs']);
+    for (const name of bundles) expect(readFileSync(new URL(name, dist), 'utf8').startsWith('"use strict";')).toBe(true);
+  });
+
+  it('conf is bundled without what spasm never uses: ajv, ajv-formats, semver, debounce-fn are stubs that throw', () => {
+    const main = readFileSync(new URL('../../dist/main.cjs', import.meta.url), 'utf8');
+    for (const name of ['ajv', 'ajv-formats', 'debounce-fn', 'semver']) expect(main).toMatch(new RegExp(`fail\\d*\\("${name}"\\)`));
+    // Code of the real packages (ajv's error class, semver's comparator, ajv-formats' list) is not in it.
+    for (const marker of ['MissingRefError', 'COMPARATORTRIM', 'fastFormats']) expect(main).not.toContain(marker);
+    // And that bundle reads and writes the store (the store tests here run conf unbundled).
+    const dir = tempDataDir();
+    expect(runSpasm(['log', '--onset', '2h ago', '--pain', '5', '--lasted', '1h'], { dataDir: dir }).code).toBe(0);
+    expect(runSpasm(['log', 'list', '--json'], { dataDir: dir }).stdout).toContain('"peakPain": 5');
   });
 
   it('a global option before the command runs it the same', () => {

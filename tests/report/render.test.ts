@@ -219,7 +219,9 @@ describe('csv', () => {
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows).toHaveLength(HOSTILE.length + 1);
     for (const row of rows) expect(row).toHaveLength(9);
-    expect(out.replace(/\r\n/g, '')).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+    // parseCsv accepts only CRLF after a row; every other line break is inside a quoted cell.
+    expect(out.endsWith('"\r\n') || out.endsWith('\r\n')).toBe(true);
+    expect(out.split(/\r\n(?=e[2-9a-hjkmnp-z]{4,8},|$)/).length).toBe(HOSTILE.length + 2);
   });
 
   it('makes every cell a spreadsheet would run as a formula inert', () => {
@@ -234,8 +236,9 @@ describe('csv', () => {
 
   it('joins lists with "; " and keeps line breaks in a quoted cell', () => {
     const row = rows.find((x) => x[8]!.startsWith('line one'))!;
-    expect(row[8]).toBe('line one\r\nline two\r\nline three\r\nfour');
-    expect(row[6]).toBe('line one\r\nline two\r\nline three\r\nfour; heat');
+    // Exactly as written: LF, CRLF and CR each stay what they were (SPEC.md section 4).
+    expect(row[8]).toBe('line one\nline two\r\nline three\rfour');
+    expect(row[6]).toBe('line one\nline two\r\nline three\rfour; heat');
     expect(row).toEqual(expect.arrayContaining(['thigh', '4', '']));
   });
 

@@ -16,22 +16,31 @@ const inject = vi.hoisted(() => {
   const state = { failure: undefined as 'enospc' | 'short' | 'fsync' | 'exdev' | undefined };
   const real = process.getBuiltinModule('node:fs');
   const fail = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
-  const { writeSync, fsyncSync, renameSync } = real;
+  const { openSync, closeSync, writeSync, fsyncSync, renameSync } = real;
+  // Only conf's temp files (spasm.json.tmp-…) fail: nothing else in this process is touched.
+  const temps = new Set<number>();
   Object.assign(real, {
+    openSync(path: fs.PathLike, ...rest: unknown[]) {
+      const fd = (openSync as (...a: unknown[]) => number)(path, ...rest);
+      if (String(path).includes('spasm.json.tmp-')) temps.add(fd);
+      return fd;
+    },
+    closeSync(fd: number) {
+      temps.delete(fd);
+      return closeSync(fd);
+    },
     writeSync(fd: number, data: unknown, ...rest: unknown[]) {
-      if (typeof data === 'string' && data.length > 64) {
-        if (state.failure === 'enospc') throw fail('ENOSPC');
-        // A nearly full disk: write() takes part of the text and says how much.
-        if (state.failure === 'short') return (writeSync as (...a: unknown[]) => number)(fd, data.slice(0, data.length >> 1), ...rest);
-      }
+      if (temps.has(fd) && state.failure === 'enospc') throw fail('ENOSPC');
+      // A nearly full disk: write() takes part of the text and says how much.
+      if (temps.has(fd) && state.failure === 'short' && typeof data === 'string') return (writeSync as (...a: unknown[]) => number)(fd, data.slice(0, data.length >> 1), ...rest);
       return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
     },
     fsyncSync(fd: number) {
-      if (state.failure === 'fsync') throw fail('EIO');
+      if (temps.has(fd) && state.failure === 'fsync') throw fail('EIO');
       return fsyncSync(fd);
     },
     renameSync(from: fs.PathLike, to: fs.PathLike) {
-      if (state.failure === 'exdev' && String(from).includes('.tmp-')) throw fail('EXDEV');
+      if (state.failure === 'exdev' && String(from).includes('spasm.json.tmp-')) throw fail('EXDEV');
       return renameSync(from, to);
     },
   });

@@ -149,7 +149,8 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
     weeks: r.weeks.map((w) => ({ start: formatDate(new Date(t(w.start))), sessions: w.sessions })),
     advice: [
       ...json.advice.map((a) => ({ urgent: a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care', text: a.text })),
-      ...(labels.goodToKnow ?? []).map((text) => ({ urgent: false, text: `Good to know: ${text}` })),
+      // One entry for all of them, so the page stays one page.
+      ...(labels.goodToKnow?.length ? [{ urgent: false, text: `Good to know: ${labels.goodToKnow.join(' ')}` }] : []),
     ],
     recurrenceNote: `recurrence: began ${report.recurrenceGapDays} days or more after the episode before it ended`,
     episodes: json.episodes.map((e) => {
