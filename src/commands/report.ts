@@ -1,5 +1,6 @@
 import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
+import { sessionsIn } from '../core/session-text.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
 import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
@@ -59,7 +60,8 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const result = computeReport({ episodes: doc.episodes, routineSessions: doc.sessions(), name: doc.settings.name }, since, until, now, loadProtocol());
+  const times = doc.sessionTimes();
+  const result = computeReport({ episodes: doc.episodes, routineSessions: times.map((at) => ({ at })), periodSessions: sessionsIn(doc, since, until, times), name: doc.settings.name }, since, until, now, loadProtocol());
   let text: string;
   if (format === 'json') text = renderJson(result.json);
   else if (format === 'csv') text = renderCsv(result.json.episodes);

@@ -72,7 +72,7 @@ export interface ExerciseCount {
 }
 
 /** Per exercise: how often it was done, skipped, stopped; and the mean pain before and after a session. */
-export function exerciseFigures(sessions: readonly RoutineSession[]): { exercises: ExerciseCount[]; meanPainBefore: number | null; meanPainAfter: number | null } {
+export function exerciseFigures(sessions: readonly Pick<RoutineSession, 'painBefore' | 'painAfter' | 'exercises'>[]): { exercises: ExerciseCount[]; meanPainBefore: number | null; meanPainAfter: number | null } {
   const counts = new Map<string, Record<StepStatus, number>>();
   for (const s of sessions) {
     for (const x of s.exercises) {

@@ -150,7 +150,10 @@ export function painPoints(episodes: readonly Episode[], since: Date, until: Dat
 
 export interface ReportInput {
   episodes: readonly Episode[];
-  routineSessions: readonly RoutineSession[];
+  /** Every session's time (adherence, streak and weeks look past `since`). */
+  routineSessions: readonly Pick<RoutineSession, 'at'>[];
+  /** The sessions in the period, in full; when absent, `routineSessions` are full records and are filtered. */
+  periodSessions?: readonly RoutineSession[];
   /** The person's name (`spasm config set name`), for the therapist. */
   name?: string;
 }
@@ -187,7 +190,7 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
   const redFlags = inPeriod
     .flatMap((e) => (e.redFlagHistory ?? (e.redFlags ? [e.redFlags] : [])).filter((r) => r.positive.length > 0 && msOf(r.at) <= until.getTime()).map((r) => ({ episodeId: e.id, at: r.at, tier: r.tier, positive: [...r.positive] })))
     .sort((a, b) => msOf(a.at) - msOf(b.at) || compareText(a.episodeId, b.episodeId));
-  const sessions = doc.routineSessions.filter((r) => msOf(r.at) >= from && msOf(r.at) <= until.getTime());
+  const sessions = doc.periodSessions ?? (doc.routineSessions as readonly RoutineSession[]).filter((r) => msOf(r.at) >= from && msOf(r.at) <= until.getTime());
   const latest = inPeriod.at(-1);
   // The stored records go out (not the "as at until" copies), keys in the order of SPEC.md.
   const originals = new Map(doc.episodes.map((e) => [e.id, episodeJson(e)]));

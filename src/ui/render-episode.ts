@@ -117,6 +117,15 @@ export function renderEpisode(episode: Episode, ongoingId: string | null, now: D
   if (episode.therapy.length) {
     row('Cold/heat', episode.therapy.map((s) => `${s.kind} ${humanTime(new Date(s.start), now)}–${formatClock(new Date(s.end))}`).join('; '));
   }
+  if (episode.activities.length) {
+    // Each activity's PSFS scores over the check-ins, oldest first (0 = unable, 10 = as before).
+    const scores = (name: string) => episode.checkins.flatMap((k) => k.function.filter((f) => f.activity === name).map((f) => f.score));
+    row('Activities', episode.activities.map((a) => `${printable(a)} ${scores(a).join(' → ') || '-'}`).join('; '));
+  }
+  if (episode.checkins.length) {
+    const latest = episode.checkins.at(-1)!;
+    row('Check-ins', `${episode.checkins.length}, the latest ${humanTime(new Date(latest.at), now)}${latest.pain === null ? '' : ` (pain ${latest.pain})`}`);
+  }
   if (episode.notes.trim()) {
     lines.push(c.dim('Note'));
     for (const paragraph of printable(episode.notes).split('\n')) lines.push(`  ${wrap(paragraph, width - 2, 2)}`.trimEnd());

@@ -185,3 +185,16 @@ describe('spasm checkin on a terminal', () => {
     expect((await stored(f)).checkins).toHaveLength(1);
   });
 });
+
+describe('log show after check-ins', () => {
+  it('shows each activity with its scores over time, and the check-ins', async () => {
+    const { logShow } = await import('../../src/commands/log.js');
+    const f = await withEpisode();
+    await checkin({ pain: '5', activity: ['walking=2'], at: '2026-11-26T09:00:00+01:00' }, f.deps);
+    await checkin({ pain: '3', activity: ['walking=5'] }, f.deps);
+    const g = fakeDeps({ now: NOW, dataDir: f.deps.store.dir });
+    await logShow({}, g.deps, 'e7k2q');
+    expect(g.stdout()).toContain('Activities  walking 2 → 5');
+    expect(g.stdout()).toContain('Check-ins   2, the latest');
+  });
+});

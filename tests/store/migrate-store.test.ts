@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
 import { readExportFile } from '../../src/store/export-file.js';
 import { openStore } from '../../src/store/index.js';
-import { tempDataDir } from '../helpers/fake-deps.js';
+import { exportStore, importStore } from '../../src/commands/transfer.js';
+import { UsageError } from '../../src/errors.js';
+import { fakeDeps, tempDataDir } from '../helpers/fake-deps.js';
+import { episode } from '../helpers/records.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '..', 'fixtures', name);
 const v1 = readFileSync(fixture('store-v1.json'));
@@ -59,5 +62,44 @@ describe('import of a version-1 export', () => {
     expect(doc.schemaVersion).toBe(2);
     expect(doc.episodes.every((e) => e.activities.length === 0 && e.checkins.length === 0)).toBe(true);
     expect(doc.routineSessions).toHaveLength(1);
+  });
+});
+
+describe('version-2 documents with check-ins', () => {
+  const withCheckins = () =>
+    episode({
+      id: 'e7k2q',
+      onset: '2026-11-20T08:00:00+01:00',
+      pain: [{ at: '2026-11-21T08:00:00+01:00', score: 5 }],
+      activities: ['walking'],
+      checkins: [{ at: '2026-11-21T08:00:00+01:00', pain: 5, function: [{ activity: 'walking', score: 4 }], medicines: ['ibuprofen 400 mg'], sleptBadly: true, missedWork: null, notes: 'é\nline' }],
+    });
+
+  it('export → import → export is exact', async () => {
+    const a = fakeDeps({ now: '2026-11-27T10:00:00+01:00' });
+    await a.deps.store.update((doc) => void doc.episodes.push(withCheckins()));
+    await exportStore({}, a.deps);
+    const file = join(tempDataDir(), 'export.json');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, a.stdout());
+    const b = fakeDeps({ now: '2026-11-27T10:00:00+01:00' });
+    await importStore({}, b.deps, file);
+    const again = fakeDeps({ now: '2026-11-27T10:00:00+01:00', dataDir: b.deps.store.dir });
+    await exportStore({}, again.deps);
+    expect(again.stdout()).toBe(a.stdout());
+  });
+
+  it('a check-in rating an activity the episode does not list is refused, naming the path', () => {
+    const e = withCheckins();
+    e.activities = ['sitting'];
+    const file = join(tempDataDir(), 'bad.json');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({ format: 'spasm-export', schemaVersion: 2, exportedAt: '2026-11-27T10:00:00+01:00', episodes: [e], routineSessions: [], settings: {} }));
+    expect(() => readExportFile(file)).toThrow(UsageError);
+    try {
+      readExportFile(file);
+    } catch (error) {
+      expect((error as UsageError).hint).toContain("$.episodes[0].checkins[0].function[0].activity: is not one of the episode's activities");
+    }
   });
 });
