@@ -199,7 +199,7 @@ describe('export and import', () => {
     writeFileSync(out, 'mine');
     const r = runSpasm(['export', '--output', out], { dataDir: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`--output ${out} already exists`);
+    expect(r.stderr).toContain(`--output "${out}" already exists`);
     expect(readFileSync(out, 'utf8')).toBe('mine');
     expect(runSpasm(['export', '--output', out, '--force'], { dataDir: dir }).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('spasm-export');
