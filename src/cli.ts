@@ -17,8 +17,7 @@ function example(cmd: Command, ...lines: string[]): Command {
  * means is in clinical.md section 2). Written out, so that help loads no data;
  * tests/cli.test.ts checks it against the file.
  */
-export const RED_FLAG_HELP = `
-Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+export const RED_FLAG_HELP = `Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
   get help now:      urination, incontinence, saddle-numbness, leg-weakness,
                      sexual-function, trauma, chest-pain, aaa
   see someone today: fever, cancer-history, weight-loss, immunosuppression,
@@ -81,6 +80,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .option('--red-flags <answers>', 'answer the safety screen: none, or the ids that apply, comma-separated (listed below)')
       .addOption(new Option('--therapy <kind>', 'cold, heat or alternate for this session'))
       .option('--new', 'start a new episode even if one is ongoing')
+      .option('--trigger <text>', 'what set it off (repeatable), answering the question at the end', collect)
+      .option('--legs <spread>', 'how far pain spreads down the leg: none, buttock, thigh, below-knee')
       .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
       .option('--voice', 'speak the steps, the breathing cues and the end of each timer')
       .option('--no-voice', 'do not speak (when spasm config set voice on)')

@@ -69,7 +69,9 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
       return `${c.bold(title)}  ${c.bold(formatCountdown(frame.remainingMs))} left`;
     },
   });
-  if (result.ended === 'time') await timerEnded(deps, `${timer === 'breathe' ? PACE_NAMES[pace.id] : title}: time is up.`);
+  // Said and notified for a person who may not see the screen: for cold or heat, what to do now.
+  const ended = timer === 'cold' || timer === 'heat' ? `${title}: time is up. Take the pack off and let your skin rest.` : `${timer === 'breathe' ? PACE_NAMES[pace.id] : title}: time is up.`;
+  if (result.ended === 'time') await timerEnded(deps, ended);
   // The minutes it really ran: a pause is left out, and the session ends when it ended.
   const recorded = (timer === 'cold' || timer === 'heat') && result.activeMs >= MIN_RECORDED_MS;
   const start = new Date(result.end.getTime() - result.activeMs);

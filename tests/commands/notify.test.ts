@@ -21,7 +21,7 @@ describe('a desktop notification when a timed step ends', () => {
     const f = fakeDeps({ now });
     await timer({ minutes: '2' }, f.deps, 'cold');
     expect(notifyDesktop).toHaveBeenCalledTimes(1);
-    expect(notifyDesktop).toHaveBeenCalledWith('spasm', 'Cold pack: time is up.');
+    expect(notifyDesktop).toHaveBeenCalledWith('spasm', 'Cold pack: time is up. Take the pack off and let your skin rest.');
   });
 
   it('notify off: none', async () => {
@@ -41,6 +41,6 @@ describe('a desktop notification when a timed step ends', () => {
   it('--stay: at the end of each session and when the next is due', async () => {
     const f = fakeDeps({ now });
     await timer({ minutes: '2', stay: true, sessions: '2', handsFree: true }, f.deps, 'cold');
-    expect(vi.mocked(notifyDesktop).mock.calls.map((c) => c[1])).toEqual(['Cold pack: time is up.', 'Time for your next cold session.', 'Cold pack: time is up.']);
+    expect(vi.mocked(notifyDesktop).mock.calls.map((c) => c[1])).toEqual(['Cold pack: time is up. Take the pack off and let your skin rest.', 'Time for your next cold session.', 'Cold pack: time is up. Take the pack off and let your skin rest.']);
   });
 });

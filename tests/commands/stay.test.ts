@@ -123,7 +123,7 @@ describe('spasm timer --stay, on a terminal', () => {
     expect(await therapy(f)).toHaveLength(1);
   });
 
-  it('at the window: a quick check-in records the pain, then the next session runs', async () => {
+  it("at the window: a check-in (spasm checkin's) records the pain, then the next session runs", async () => {
     const f = await withEpisode('2026-11-27T06:00:00+01:00', { interactive: true });
     const done = timer({ stay: true, sessions: '2' }, f.deps, 'cold');
     await screen.next();
@@ -132,15 +132,21 @@ describe('spasm timer --stay, on a terminal', () => {
     screen.keypress('down');
     screen.keypress('enter'); // check-in first
     await screen.next();
-    expect(screen.getScreen()).toContain('How bad is the pain right now?');
+    expect(screen.getScreen()).toContain('Pain now?');
     screen.type('3');
     screen.keypress('enter');
+    // spasm checkin's other questions, each skipped: an activity, since the last check-in, a note.
+    for (let i = 0; i < 3; i++) {
+      await screen.next();
+      screen.keypress('enter');
+    }
     await screen.next();
     expect(screen.getScreen()).toContain('Start the cold session now?');
     screen.keypress('enter');
     await done;
     const [e] = (await f.deps.store.read()).episodes;
     expect(e!.pain).toEqual([{ at: at('11:20'), score: 3 }]);
+    expect(e!.checkins).toMatchObject([{ at: at('11:20'), pain: 3 }]);
     expect(e!.therapy.map((s) => s.start)).toEqual([at('10:00'), at('11:20')]);
   });
 

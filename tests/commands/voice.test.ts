@@ -79,7 +79,7 @@ describe('--voice through the platform speech command', () => {
     expect(speech.spoken()).toEqual([]);
     await timer({ minutes: '1' }, deps, 'cold');
     await new Promise((r) => setTimeout(r, 300));
-    expect(speech.spoken().map((s) => s.text)).toEqual(['Cold pack, 1 minute.', 'Cold pack: time is up.']);
+    expect(speech.spoken().map((s) => s.text)).toEqual(['Cold pack, 1 minute.', 'Cold pack: time is up. Take the pack off and let your skin rest.']);
   });
 });
 

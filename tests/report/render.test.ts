@@ -162,9 +162,15 @@ describe('json', () => {
 
   it('has exactly the keys of SPEC.md section 4', () => {
     const json = computeReport(fixtureStore(), SINCE, NOW, NOW, loadProtocol()).json;
-    expect(Object.keys(json)).toEqual(['generatedAt', 'period', 'summary', 'triggers', 'helped', 'legs', 'redFlags', 'routine', 'advice', 'episodes']);
+    expect(Object.keys(json)).toEqual(['generatedAt', 'patient', 'period', 'summary', 'triggers', 'helped', 'legs', 'redFlags', 'routine', 'course', 'advice', 'episodes']);
+    expect(Object.keys(json.patient)).toEqual(['name']);
+    expect(Object.keys(json.course!)).toEqual(['episodeId', 'pain', 'function', 'psfsMean', 'medicines', 'nightsSleptBadly', 'daysMissedWork']);
+    expect(Object.keys(json.course!.pain)).toEqual(['first', 'best', 'worst', 'latest']);
+    for (const f of json.course!.function) expect(Object.keys(f)).toEqual(['activity', 'first', 'latest', 'change', 'important']);
+    expect(Object.keys(json.course!.psfsMean!)).toEqual(['first', 'latest', 'change', 'important']);
+    for (const x of json.routine.exercises) expect(Object.keys(x)).toEqual(['id', 'done', 'skipped', 'stopped']);
     expect(Object.keys(json.summary)).toEqual(['episodes', 'recurrences', 'firstOnset', 'lastOnset', 'medianDaysBetween', 'meanPeakPain', 'maxPeakPain', 'medianDurationDays', 'ongoing']);
-    expect(Object.keys(json.routine)).toEqual(['sessions', 'activeDays', 'streakDays', 'weeks']);
+    expect(Object.keys(json.routine)).toEqual(['sessions', 'activeDays', 'streakDays', 'weeks', 'exercises', 'meanPainBefore', 'meanPainAfter']);
     expect(Object.keys(json.legs)).toEqual(['none', 'buttock', 'thigh', 'below-knee']);
   });
 });
