@@ -1,6 +1,4 @@
-import { addEpisode, recordPain } from '../core/episodes.js';
-import type { StoreHead } from '../core/document.js';
-import type { Episode } from '../core/records.js';
+import { addEpisode, episodeStillThere, recordPain } from '../core/episodes.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
@@ -9,7 +7,7 @@ import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
 import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
+import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
 import { withCompanion } from '../flows/companion.js';
 import { cancelable } from '../flows/prompts.js';
@@ -117,7 +115,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   let id = ongoing?.id;
   if (flagResult) {
     id = await deps.store.update((fresh) => {
-      const episode = ongoing ? find(fresh, ongoing.id) : addEpisode(fresh, onset, 'start', deps.random);
+      const episode = ongoing ? episodeStillThere(fresh, ongoing.id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
       episode.redFlags = flagResult;
       episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
       return episode.id;
@@ -152,7 +150,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
-    const episode = id ? find(fresh, id) : addEpisode(fresh, onset, 'start', deps.random);
+    const episode = id ? episodeStillThere(fresh, id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
     if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;
@@ -177,7 +175,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
     const after = nextStepAfter(plannedSteps, i, out.status);
     const nextId = after && isTherapyStep(after) ? kind : after;
     await deps.store.update((fresh) => {
-      const episode = find(fresh, id!);
+      const episode = episodeStillThere(fresh, id!, 'nothing more was saved');
       // The therapy step is recorded as the kind actually used.
       episode.steps.push({ id: plannedSteps[i]!.phase ? kind : plannedSteps[i]!.id, status: out.status, at: formatIso(deps.clock.now()) });
       if (out.therapy) episode.therapy.push(out.therapy);
@@ -201,8 +199,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
   const ending = await askWalkEnd(prompt, loadLogOptions(), current, endFlags, { ask: walked && io.interactive && !handsFree, isNew: !ongoing, painNow: painEnd ?? painStart ?? null });
   const episodes = await deps.store.update((fresh) => {
-    if (painEnd !== undefined) recordPain(find(fresh, id!), formatIso(deps.clock.now()), painEnd);
-    applyWalkEnd(find(fresh, id!), ending, deps.clock.now());
+    if (painEnd !== undefined) recordPain(episodeStillThere(fresh, id!, 'nothing more was saved'), formatIso(deps.clock.now()), painEnd);
+    applyWalkEnd(episodeStillThere(fresh, id!, 'nothing more was saved'), ending, deps.clock.now());
     return fresh.episodes;
   });
   const end = deps.clock.now();
@@ -215,11 +213,4 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   io.out(renderSummary(summary, info, io.color, io.columns));
   // --stay, offered at the end (issue #14): wait with the person for the next session.
   if (io.interactive && !handsFree && walked && !stoppedAt && !store.failure && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id!);
-}
-
-function find(doc: StoreHead, id: string): Episode {
-  const episode = doc.episodes.find((e) => e.id === id);
-  // Deleted by another command while the walk-through ran: nothing sensible to save onto.
-  if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);
-  return episode;
 }
