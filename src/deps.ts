@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
 import type { Companion } from './flows/companion.js';
 import { terminalKeys, type KeySource } from './flows/keys.js';
+import { stdoutWriter } from './output-file.js';
 import { prompter, type Prompter } from './flows/prompts.js';
 
 /** Where output goes and what kind of terminal it is. */
@@ -66,7 +67,7 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
     clock: createClock(env),
     store: openStore(resolveDataDir(globals.dataDir, env), { warn: (line) => void proc.stderr.write(`spasm: note: ${line}\n`) }),
     io: {
-      out: (text) => void proc.stdout.write(text),
+      out: stdoutWriter(proc.stdout),
       err: (text) => void proc.stderr.write(text),
       progressStream: proc.stderr,
       stdoutIsTTY: Boolean(proc.stdout.isTTY),

@@ -1,6 +1,6 @@
 // Episodes as text for a terminal. Every piece of user text goes through
 // printable(), so a note cannot steer the terminal (SPEC.md section 3).
-import { compareText } from '../core/text.js';
+import { compareText, inert } from '../core/text.js';
 import { msOf, type Episode } from '../core/records.js';
 import { formatClock, formatDate, formatSpan, printable } from '../core/time.js';
 import type { LogOption, LogOptions } from '../data/types.js';
@@ -16,7 +16,7 @@ export function stateOf(episode: Episode, ongoingId: string | null): EpisodeStat
 
 /** A stored trigger/helped value as a person reads it: the option's label, or the free text. */
 function labelOf(value: string, known: readonly LogOption[]): string {
-  return printable(known.find((o) => o.id === value)?.label ?? value);
+  return inert(known.find((o) => o.id === value)?.label ?? value);
 }
 
 /** One line of user text for a table cell: whitespace runs (newlines too) become one space. */

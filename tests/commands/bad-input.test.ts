@@ -3,7 +3,7 @@
 // field and what is allowed (plus hint lines), nothing on stdout, no stack
 // trace, and the store byte for byte as before. Then the echo table: every
 // command that names a value or a file shows it inert.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,11 @@ const files = mkdtempSync(join(tmpdir(), 'spasm-bad-input-'));
 const file = (name: string, content: string | Buffer) => {
   const path = join(files, name);
   writeFileSync(path, content);
+  return path;
+};
+const link = (name: string, target: string) => {
+  const path = join(files, name);
+  if (!existsSync(path)) symlinkSync(target, path);
   return path;
 };
 const exportDoc = (extra: object) => JSON.stringify({ format: 'spasm-export', schemaVersion: 1, exportedAt: NOW, episodes: [], routineSessions: [], settings: {}, retiredIds: [], ...extra });
@@ -183,6 +188,9 @@ describe('echo table: every command that names a value or a file shows it inert'
     ['export --output', () => ['export', '--output', join(files, 'nowhere', HOSTILE)]],
     ['import <file>', () => ['import', hostileFile()]],
     ['import, a file of escapes', () => ['import', file('escapes.json', `${HOSTILE}{`)]],
+    ['import, a symlink to a file of escapes', () => ['import', link('escapes-link.json', file('escapes-target.json', `{"a": 1,\n${HOSTILE}`))]],
+    ['routine --program, a file of escapes', () => ['routine', '--hands-free', '--pain-before', '1', '--pain-after', '1', '--program', file('escapes-program.json', `{${HOSTILE}`)]],
+    ['config set program, a file of escapes', () => ['config', 'set', 'program', file('escapes-config.json', `[1, ${HOSTILE}]`)]],
     ['config set <key>', () => ['config', 'set', HOSTILE, 'x']],
     ['config set program', () => ['config', 'set', 'program', hostileFile()]],
     ['config get <key>', () => ['config', 'get', HOSTILE]],
@@ -196,5 +204,7 @@ describe('echo table: every command that names a value or a file shows it inert'
     expect(result.stderr.split('\n').filter((line) => line.includes('spasm:')).length).toBeLessThanOrEqual(1);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('spasm:'))).toHaveLength(1);
     expect(result.stderr).not.toContain('evil\u2066');
+    // A file's content is never quoted, escaped or not.
+    if (_name.includes('file of escapes')) expect(result.stderr).not.toContain('fake');
   });
 });

@@ -96,4 +96,11 @@ describe('a full disk: --output is exit 3, the old file untouched, no temp file 
     expect(readFileSync(file, 'utf8')).toBe('the old file\n');
     expect(readdirSync(mount).sort()).toEqual(['filler', 'out.json']);
   });
+
+  it('standard output redirected to a file on a full disk is exit 3, not a cut-off success', () => {
+    if (!mounted) return;
+    const r = bash(`$SPASM export > ${mount}/redirected.json`);
+    expect(r.rc).toBe(3);
+    expect(r.stderr).toMatch(/^spasm: cannot write standard output: the disk is full: wrote [\d,]+ of [\d,]+ bytes\nfree some space and run it again\n$/);
+  });
 });
