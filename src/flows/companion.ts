@@ -45,7 +45,9 @@ export async function withCompanion(deps: Deps, options: { voice?: boolean }): P
     if (command) voice = createVoice(command);
     else deps.io.err('No speech command was found (say, espeak-ng, espeak or spd-say), so nothing will be spoken; the bell still rings.\n');
   }
-  const notify = notifies ? async (title: string, message: string) => (await import('./notify.js')).notifyDesktop(title, message) : QUIET.notify;
+  // A notifier that hangs must not hold up the next step: it gets 3 s.
+  const send = async (title: string, message: string) => (await import('./notify.js')).notifyDesktop(title, message);
+  const notify = notifies ? (title: string, message: string) => Promise.race([send(title, message), new Promise<void>((done) => setTimeout(done, 3000).unref())]) : QUIET.notify;
   return { ...deps, companion: { voice, notify } };
 }
 
