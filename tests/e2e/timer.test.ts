@@ -14,8 +14,10 @@ describe('spasm timer (built binary)', () => {
     const dataDir = tempDataDir();
     expect(runSpasm(['log', '--onset', '1h ago', '--pain', '6', '--ongoing'], { dataDir }).code).toBe(0);
     // 20 + 60 to 120 + 20 minutes of program time, 3000 times faster: about 2 to 3 s.
-    const r = runSpasm(['timer', 'cold', '--stay', '--sessions', '2', '--hands-free'], { dataDir, env: { SPASM_TIME_SCALE: '3000' }, timeout: 30_000 });
+    // No notifier on this PATH: the notifications do nothing and say nothing.
+    const r = runSpasm(['timer', 'cold', '--stay', '--sessions', '2', '--hands-free'], { dataDir, env: { SPASM_TIME_SCALE: '3000', PATH: '/nonexistent' }, timeout: 30_000 });
     expect(r.stderr).toContain('Time for your next cold session.');
+    expect(r.stderr).not.toMatch(/notif|error/i);
     expect(r.code).toBe(0);
     const [first, second] = therapy(dataDir);
     expect(first!.end - first!.start).toBeGreaterThanOrEqual(20 * minute - 1000);
