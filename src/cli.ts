@@ -1,4 +1,6 @@
 import { Command, Option, type OutputConfiguration } from 'commander';
+import { applyRules } from './cli-rules.js';
+import { commanderMessage } from './core/text.js';
 import type { Deps, GlobalOptions } from './deps.js';
 
 /** Builds the Deps for a command once its global options are known. */
@@ -15,8 +17,7 @@ function example(cmd: Command, ...lines: string[]): Command {
  * means is in clinical.md section 2). Written out, so that help loads no data;
  * tests/cli.test.ts checks it against the file.
  */
-export const RED_FLAG_HELP = `
-Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
+export const RED_FLAG_HELP = `Red-flag ids for --red-flags (the questions in full: data/red-flags.json):
   get help now:      urination, incontinence, saddle-numbness, leg-weakness,
                      sexual-function, trauma, chest-pain, aaa
   see someone today: fever, cancer-history, weight-loss, immunosuppression,
@@ -47,7 +48,7 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
   program
     .configureOutput({
       // commander says "error: …"; every spasm error line starts "spasm: …" (SPEC.md section 3).
-      outputError: (text, write) => write(text.replace(/^error: /, 'spasm: ')),
+      outputError: (text, write) => write(commanderMessage(text)),
       ...output,
     })
     .description('A calm guide through a low-back muscle spasm: first aid now, a log of episodes,\nthe daily exercises that prevent the next one, and a report for your physical therapist.')
@@ -79,6 +80,8 @@ export function createProgram(version: string, makeDeps: MakeDeps, output: Outpu
       .option('--red-flags <answers>', 'answer the safety screen: none, or the ids that apply, comma-separated (listed below)')
       .addOption(new Option('--therapy <kind>', 'cold, heat or alternate for this session'))
       .option('--new', 'start a new episode even if one is ongoing')
+      .option('--trigger <text>', 'what set it off (repeatable), answering the question at the end', collect)
+      .option('--legs <spread>', 'how far pain spreads down the leg: none, buttock, thigh, below-knee')
       .option('--hands-free', 'no key presses: steps advance by themselves, with a bell')
       .option('--voice', 'speak the steps, the breathing cues and the end of each timer')
       .option('--no-voice', 'do not speak (when spasm config set voice on)')
@@ -314,5 +317,5 @@ If you have new trouble controlling your bladder or bowels, numbness around
 your genitals or bottom, or weakness in both legs: call emergency services now.
 `,
   );
-  return program;
+  return applyRules(program);
 }

@@ -1,4 +1,5 @@
 import { parseIso } from './core/time.js';
+import { quoted } from './core/text.js';
 import { UsageError } from './errors.js';
 
 /** The one source of time. Every wait goes through it, so tests control both. */
@@ -20,7 +21,7 @@ export function createClock(env: NodeJS.ProcessEnv, realNow: () => number = Date
   const nowText = env.SPASM_NOW?.trim();
   if (nowText) {
     const parsed = parseIso(nowText);
-    if (!parsed) throw new UsageError(`SPASM_NOW "${nowText}" is not an ISO 8601 date-time`, 'for example SPASM_NOW=2026-11-27T09:30:00+01:00');
+    if (!parsed) throw new UsageError(`SPASM_NOW ${quoted(nowText)} is not an ISO 8601 date-time`, 'for example SPASM_NOW=2026-11-27T09:30:00+01:00');
     base = parsed.getTime();
   }
   let scale = 1;
@@ -28,7 +29,7 @@ export function createClock(env: NodeJS.ProcessEnv, realNow: () => number = Date
   if (scaleText) {
     scale = Number(scaleText);
     if (!/^\d+(\.\d+)?$/.test(scaleText) || !(scale > 0) || scale > 1_000_000) {
-      throw new UsageError(`SPASM_TIME_SCALE "${scaleText}" must be a number greater than 0, up to 1000000`);
+      throw new UsageError(`SPASM_TIME_SCALE ${quoted(scaleText)} must be a number greater than 0, up to 1000000`);
     }
   }
   const realStart = performance.now();

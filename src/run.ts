@@ -1,6 +1,10 @@
 // The one place that turns errors into messages and exit codes.
-import { wrap } from './core/text.js';
-import { ExitCode, SpasmError } from './errors.js';
+import { readFileSync } from 'node:fs';
+import type { OutputConfiguration } from 'commander';
+import type { MakeDeps } from './cli.js';
+import { argumentName, badArgument, splitCmdline } from './core/args.js';
+import { printable, wrap } from './core/text.js';
+import { ExitCode, SpasmError, UsageError } from './errors.js';
 import { interruptAction } from './interrupt.js';
 
 const interrupt = new AbortController();
@@ -18,7 +22,13 @@ process.on('SIGINT', () => {
   setTimeout(() => process.exit(ExitCode.Interrupted), 2_000).unref();
 });
 
-function exitCodeFor(error: unknown, debug: boolean): number {
+/** Where a run writes its messages: process.stderr, or a capture in tests. */
+export interface Stderr {
+  write(text: string): unknown;
+  columns?: number;
+}
+
+function exitCodeFor(error: unknown, debug: boolean, stderr: Stderr): number {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('commander.')) {
     // Help and version end "with an error" in commander's terms; they are success.
@@ -27,39 +37,92 @@ function exitCodeFor(error: unknown, debug: boolean): number {
   }
   if (error instanceof SpasmError && error.exitCode === ExitCode.Interrupted) {
     // Ctrl-C is not a mistake: say calmly what was kept, without "spasm:".
-    const width = Math.min(process.stderr.columns || 80, 100);
-    process.stderr.write(`\n${error.message.split('\n').map((line) => wrap(line, width)).join('\n')}\n`);
+    const width = Math.min(stderr.columns || 80, 100);
+    stderr.write(`\n${printable(error.message).split('\n').map((line) => wrap(line, width)).join('\n')}\n`);
     return error.exitCode;
   }
   if (error instanceof SpasmError) {
-    process.stderr.write(`spasm: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
-    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    // Values in messages were made inert where they were put in (inert());
+    // printable() here is the backstop: no control character reaches the terminal.
+    stderr.write(`spasm: ${printable(error.message)}\n${error.hint ? `${printable(error.hint)}\n` : ''}`);
+    if (debug && error.stack) stderr.write(`${printable(error.stack)}\n`);
     return error.exitCode;
   }
   // inquirer's ExitPromptError: Ctrl-C in a question that no command caught.
   if ((error as Error)?.name === 'ExitPromptError') {
-    process.stderr.write('\nStopped.\n');
+    stderr.write('\nStopped.\n');
     return ExitCode.Interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`spasm: unexpected error: ${message}\n`);
-  process.stderr.write(debug && error instanceof Error ? `${error.stack}\n` : 'Run again with --debug for details.\n');
+  stderr.write(`spasm: unexpected error: ${printable(message).split('\n')[0]}\n`);
+  stderr.write(debug && error instanceof Error ? `${printable(error.stack ?? '')}\n` : 'Run again with --debug for details.\n');
   return ExitCode.Failure;
 }
 
-/** Runs the command line `argv` (without node and the script) and sets process.exitCode. */
-export async function run(argv: string[], version: string): Promise<void> {
+/** The bytes of this process's command line, where the system gives them (Linux). */
+function rawCommandLine(): Uint8Array[] | undefined {
   try {
-    const { createProgram } = await import('./cli.js');
-    const program = createProgram(
-      version,
-      async (globals) => {
-        const { createDeps } = await import('./deps.js');
-        return createDeps(globals, process, interrupt.signal);
-      },
-    );
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (error) {
-    process.exitCode = exitCodeFor(error, argv.includes('--debug'));
+    return splitCmdline(readFileSync('/proc/self/cmdline'));
+  } catch {
+    return undefined;
   }
+}
+
+/** Refuses an argument that is not UTF-8 (SPEC.md section 3): it would be stored as U+FFFD. */
+export function checkArguments(argv: readonly string[], raw: () => Uint8Array[] | undefined = rawCommandLine): void {
+  if (!argv.some((arg) => arg.includes('\ufffd'))) return;
+  const bad = badArgument(argv, raw());
+  if (bad >= 0) throw new UsageError(`${argumentName(argv, bad)} is not valid UTF-8 text`, 'type it again in a terminal set to UTF-8');
+}
+
+/**
+ * The one error handler of standard output and standard error. A reader
+ * that went away (`spasm export | head`) is not a failure: what is left has
+ * no one to read it, so it is dropped quietly and the exit code stays as the
+ * command makes it. Any other write error (a full disk behind `>`) is said on
+ * stderr and fails the run.
+ */
+export function handleStreamErrors(stream: NodeJS.WriteStream, name: string, stderr: Stderr = process.stderr): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    const full = error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG';
+    if (name !== 'stderr') stderr.write(`spasm: cannot write ${name}: ${full ? 'the disk is full' : (error.code ?? 'error')}\n`);
+    process.exitCode = full ? ExitCode.Store : ExitCode.Failure;
+  });
+}
+
+/** What a run needs from outside: tests give captures and fake deps. */
+export interface RunContext {
+  makeDeps: MakeDeps;
+  stderr: Stderr;
+  /** Commander's own output (help, its error lines). */
+  output?: OutputConfiguration;
+  rawArgs?: () => Uint8Array[] | undefined;
+}
+
+/** Runs the command line `argv` (without node and the script); returns the exit code. */
+export async function execute(argv: string[], version: string, context: RunContext): Promise<number> {
+  try {
+    checkArguments(argv, context.rawArgs);
+    const { createProgram } = await import('./cli.js');
+    const program = createProgram(version, context.makeDeps, context.output ?? {});
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.Ok;
+  } catch (error) {
+    return exitCodeFor(error, argv.includes('--debug'), context.stderr);
+  }
+}
+
+/** Runs the command line `argv` in this process and sets process.exitCode. */
+export async function run(argv: string[], version: string): Promise<void> {
+  handleStreamErrors(process.stdout, 'standard output');
+  handleStreamErrors(process.stderr, 'stderr');
+  const code = await execute(argv, version, {
+    stderr: process.stderr,
+    makeDeps: async (globals) => {
+      const { createDeps } = await import('./deps.js');
+      return createDeps(globals, process, interrupt.signal);
+    },
+  });
+  if (code !== ExitCode.Ok) process.exitCode = code;
 }

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProgram } from '../src/cli.js';
 import type { Deps, GlobalOptions } from '../src/deps.js';
+import { UsageError } from '../src/errors.js';
 
 const calls: { name: string; opts: unknown; positional: unknown[]; globals: GlobalOptions }[] = [];
 const record = (name: string) =>
@@ -123,14 +124,34 @@ describe('commander errors are usage errors with one spasm line', () => {
   it.each([
     [['bogus'], "spasm: unknown command 'bogus'"],
     [['status', '--bogus'], "spasm: unknown option '--bogus'"],
-    [['log', 'show'], "spasm: missing required argument 'id'"],
-    [['timer'], "spasm: missing required argument 'kind'"],
     [['start', '--pain'], "spasm: option '--pain <0-10>' argument missing"],
   ])('%j', async (args, line) => {
     const result = await parse(args);
     expect(result.error?.code).toMatch(/^commander\./);
     expect(result.err.split('\n')[0]).toBe(line);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('refusals commander would not make, as usage errors naming what is allowed', () => {
+  it.each([
+    [['timer'], 'timer needs <kind>: cold, heat or breathe'],
+    [['log', 'show'], 'log show needs <id>: episode id, or a unique start of it'],
+    [['import'], 'import needs <file>: a file written by spasm export'],
+    [['log', '--pain', '4', '--pain', '5'], '--pain was given twice ("4", then "5")'],
+    [['report', '--format', 'csv', '--format', 'json'], '--format was given twice ("csv", then "json")'],
+    [['--data-dir', 'a', 'status', '--data-dir', 'b'], '--data-dir was given twice ("a", then "b")'],
+    [['start', '--pain', '4', '--pain', '5\nspasm: fake'], '--pain was given twice ("4", then "5\\nspasm: fake")'],
+  ])('%j', async (args, message) => {
+    const result = await parse(args);
+    expect(result.error).toBeInstanceOf(UsageError);
+    expect((result.error as unknown as UsageError).message).toBe(message);
+    expect(calls).toEqual([]);
+  });
+
+  it('a repeatable option stays repeatable', async () => {
+    await parse(['log', '--trigger', 'a', '--trigger', 'b']);
+    expect(calls[0]!.opts).toMatchObject({ trigger: ['a', 'b'] });
   });
 });
 

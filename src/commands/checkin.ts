@@ -1,6 +1,7 @@
 import { applyCheckin, asksSettled, lastScores, parseActivityFlag, parseMedicines } from '../core/checkin.js';
 import { ongoingEpisode } from '../core/episodes.js';
 import type { Checkin, Episode, FunctionScore } from '../core/records.js';
+import { toJson } from '../core/text.js';
 import { parseWhen, printable } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadProtocol } from '../data/index.js';
@@ -66,7 +67,7 @@ export async function checkin(opts: CheckinOptions, deps: Deps): Promise<void> {
     return { record, episode: structuredClone(episode) };
   });
   if (opts.json) {
-    io.out(`${JSON.stringify(saved.record, null, 2)}\n`);
+    io.out(toJson(saved.record));
     io.err(`${summary(saved.record, saved.episode, ongoing)}\n`);
   } else io.out(`${summary(saved.record, saved.episode, ongoing)}\n`);
 }

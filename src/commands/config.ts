@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Settings } from '../core/records.js';
-import { printable } from '../core/time.js';
+import { inert, quoted, toJson } from '../core/text.js';
 import { parseChoice } from '../core/values.js';
 import { loadHomeProgram } from '../data/index.js';
 import type { Deps } from '../deps.js';
@@ -26,7 +26,7 @@ const NAMES = Object.keys(KEYS) as Key[];
 
 function checkKey(key: string): Key {
   if ((NAMES as string[]).includes(key)) return key as Key;
-  throw new UsageError(`unknown setting "${printable(key)}"`, `the settings are: ${NAMES.join(', ')}`);
+  throw new UsageError(`unknown setting ${quoted(key)}`, `the settings are: ${NAMES.join(', ')}`);
 }
 
 /** `spasm config set <key> <value>`: checked now, never at the command that reads it. */
@@ -39,7 +39,7 @@ export async function configSet(_opts: ConfigOptions, deps: Deps, key: string, v
     stored = resolve(value);
     // A file that does not load is refused now, with its problems, rather than at the next routine.
     const program = loadHomeProgram(stored);
-    note = `spasm routine now uses "${printable(program.name)}" (${program.exercises.length} exercises).`;
+    note = `spasm routine now uses ${quoted(program.name)} (${program.exercises.length} exercises).`;
   } else if (spec.choices) stored = parseChoice(value, spec.choices, k);
   else {
     stored = value.trim();
@@ -48,7 +48,7 @@ export async function configSet(_opts: ConfigOptions, deps: Deps, key: string, v
   await deps.store.update((doc) => {
     (doc.settings as Record<Key, string>)[k] = stored;
   });
-  deps.io.out(`${k} = ${printable(stored)}\n`);
+  deps.io.out(`${k} = ${inert(stored)}\n`);
   if (note) deps.io.err(`${note}\n`);
 }
 
@@ -57,7 +57,7 @@ export async function configGet(opts: ConfigOptions, deps: Deps, key?: string): 
   if (key === undefined) return configList(opts, deps);
   const k = checkKey(key);
   const value = (await deps.store.read()).settings[k];
-  if (value !== undefined) deps.io.out(`${printable(value)}\n`);
+  if (value !== undefined) deps.io.out(`${inert(value)}\n`);
   else deps.io.err(`${k} is not set: ${KEYS[k].unset}.\n`);
 }
 
@@ -66,9 +66,9 @@ export async function configList(opts: ConfigOptions, deps: Deps): Promise<void>
   const settings = (await deps.store.read()).settings;
   if (opts.json) {
     const all = Object.fromEntries(NAMES.map((k) => [k, settings[k] ?? null]));
-    return deps.io.out(`${JSON.stringify(all, null, 2)}\n`);
+    return deps.io.out(toJson(all));
   }
-  for (const k of NAMES) deps.io.out(`${k} = ${settings[k] === undefined ? `(not set: ${KEYS[k].unset})` : printable(settings[k])}\n`);
+  for (const k of NAMES) deps.io.out(`${k} = ${settings[k] === undefined ? `(not set: ${KEYS[k].unset})` : inert(settings[k]!)}\n`);
 }
 
 /** `spasm config unset <key>`. */

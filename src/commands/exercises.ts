@@ -1,5 +1,5 @@
+import { quoted, toJson } from '../core/text.js';
 import { resolveId } from '../core/ids.js';
-import { printable } from '../core/time.js';
 import { loadExercises, loadSources } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
@@ -15,7 +15,7 @@ export interface ExercisesOptions {
 export async function exercisesList(opts: ExercisesOptions, deps: Deps): Promise<void> {
   const library = loadExercises();
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(library.exercises, null, 2)}\n`);
+    deps.io.out(toJson(library.exercises));
     return;
   }
   deps.io.out(renderExerciseList(library.exercises, deps.io.color, deps.io.columns));
@@ -46,12 +46,12 @@ export async function exercisesShow(opts: ExercisesOptions, deps: Deps, input: s
   const found = resolveId(input, ids);
   if ('error' in found) {
     const near = found.matches.length ? found.matches : closeIds(input, ids);
-    const what = `no exercise "${printable(input)}"${found.error === 'ambiguous' ? ' (more than one starts so)' : ''}`;
+    const what = `no exercise ${quoted(input)}${found.error === 'ambiguous' ? ' (more than one starts so)' : ''}`;
     throw new UsageError(what, near.length ? `did you mean: ${near.join(', ')}?` : 'see the list: spasm exercises');
   }
   const e = library.byId.get(found.id)!;
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(e, null, 2)}\n`);
+    deps.io.out(toJson(e));
     return;
   }
   deps.io.out(renderExerciseInFull(e, loadSources(), deps.io.color, deps.io.columns));

@@ -1,3 +1,4 @@
+import { toJson } from '../core/text.js';
 import { addEpisode, byOnset, ongoingEpisode, recordPain } from '../core/episodes.js';
 import { applyFields, checkEnd, findEpisode, isEmptyFields, parseEpisodeFlags, type EpisodeFlags } from '../core/log.js';
 import type { StoreHead } from '../core/document.js';
@@ -62,7 +63,7 @@ function asking<T>(questions: Promise<T>, nothing: string): Promise<T> {
 }
 
 function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json: boolean | undefined, now: Date): void {
-  if (json) deps.io.out(`${JSON.stringify(episodeJson(episode), null, 2)}\n`);
+  if (json) deps.io.out(toJson(episodeJson(episode)));
   else deps.io.out(renderEpisode(episode, ongoing, now, loadLogOptions(), deps.io.color, Math.min(deps.io.columns, 80)));
 }
 
@@ -102,7 +103,7 @@ export async function logList(opts: LogListOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
   const episodes = since ? doc.episodes.filter((e) => t(e.onset) >= since.getTime()) : doc.episodes;
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(byOnset(episodes).map(episodeJson), null, 2)}\n`);
+    deps.io.out(toJson(byOnset(episodes).map(episodeJson)));
   } else if (episodes.length === 0) {
     deps.io.out(
       since

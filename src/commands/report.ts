@@ -1,15 +1,16 @@
+import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
-import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
+import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
-import { writeOutputFile } from '../ui/files.js';
+import { writeOutputFile } from '../output-file.js';
 import { renderCsv } from '../ui/report/csv.js';
 import { painChartSvg, renderHtml } from '../ui/report/html.js';
 import { renderJson } from '../ui/report/json.js';
 import { renderMarkdown } from '../ui/report/markdown.js';
-import { renderText, TEXT_SLICES } from '../ui/report/text.js';
+import { renderText, textSlices, TEXT_SLICES } from '../ui/report/text.js';
 import { reportView, type ReportLabels } from '../ui/report/view.js';
 
 /** Options of `spasm report`, as typed. */
@@ -39,6 +40,7 @@ function labels(): ReportLabels {
     helped: new Map(log.helped.map((o) => [o.id, o.label])),
     legs: new Map(log.legs.map((o) => [o.id, o.label])),
     redFlags: new Map(screen.flags.map((f) => [f.id, f.short])),
+    exercises: new Map(loadExercises().exercises.map((x) => [x.id, x.name])),
     tiers: new Map([
       ['emergency', screen.tiers.emergency.title],
       ['same-day', screen.tiers['same-day'].title],
@@ -57,18 +59,20 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const routineSessions = doc.sessionTimes().map((at) => ({ at }));
-  const result = computeReport({ episodes: doc.episodes, routineSessions }, since, until, now, loadProtocol());
+  const result = computeReport({ episodes: doc.episodes, routineSessions: doc.sessions(), name: doc.settings.name }, since, until, now, loadProtocol());
   let text: string;
   if (format === 'json') text = renderJson(result.json);
   else if (format === 'csv') text = renderCsv(result.json.episodes);
   // The printed page must stay one page: the good-to-know facts are in the text and markdown reports only.
   else if (format === 'html') text = renderHtml(reportView(result, { ...labels(), goodToKnow: [] }, 1), painChartSvg(result.pain, since, until));
   else if (format === 'markdown') text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
-  // Colour only on a terminal, never into a file.
-  else text = renderText(reportView(result, labels(), TEXT_SLICES), deps.io.color && !opts.output);
+  else {
+    // Colour and the terminal's width only on a terminal, never into a file or a pipe.
+    const columns = deps.io.stdoutIsTTY && !opts.output ? deps.io.columns : 80;
+    text = renderText(reportView(result, labels(), textSlices(columns)), deps.io.color && !opts.output, columns);
+  }
   if (opts.output) {
     writeOutputFile(opts.output, text, Boolean(opts.force));
-    deps.io.err(`Report written to ${opts.output}\n`);
+    deps.io.err(`Report written to ${inert(opts.output)}\n`);
   } else deps.io.out(text);
 }

@@ -1,4 +1,4 @@
-import { compareText } from '../core/text.js';
+import { compareText, toJson } from '../core/text.js';
 import { takenIds } from '../core/episodes.js';
 import { newId } from '../core/ids.js';
 import type { StoreHead } from '../core/document.js';
@@ -132,7 +132,7 @@ export async function routineLog(opts: RoutineLogOptions, deps: Deps): Promise<v
   const doc = await deps.store.read();
   const sessions = [...doc.sessions()].sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareText(a.id, b.id));
   if (opts.json) {
-    deps.io.out(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
+    deps.io.out(toJson(sessions.map(sessionJson)));
     return;
   }
   deps.io.out(renderSessions(sessions.reverse(), deps.clock.now(), deps.io.color, deps.io.columns));

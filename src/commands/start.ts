@@ -5,7 +5,8 @@ import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
 import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
 import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagResult, walkSummary } from '../core/walkthrough.js';
-import { loadProtocol, loadRedFlags } from '../data/index.js';
+import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
+import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
 import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
@@ -13,7 +14,7 @@ import { askPain, askWhen, requireFlags } from '../flows/ask.js';
 import { withCompanion } from '../flows/companion.js';
 import { cancelable } from '../flows/prompts.js';
 import { unsavedStore, type UnsavedStore } from '../flows/unsaved-store.js';
-import { humanTime } from '../ui/style.js';
+import { humanTime, wrap } from '../ui/style.js';
 import { askComfortSteps, askContinue, askRedFlags, type ContinueChoice } from '../flows/walkthrough.js';
 import { renderRedFlagAdvice, renderRedFlagScreen, renderStandingScreen, renderSummary, renderWatchFor, savedText, stepTitle, windowText } from '../ui/walkthrough.js';
 
@@ -33,6 +34,9 @@ export interface StartOptions {
   handsFree?: boolean;
   /** Speak the steps and cues (default: the `voice` setting). */
   voice?: boolean;
+  /** Answers to the end-of-walk questions (as for `log`). */
+  trigger?: string[];
+  legs?: string;
 }
 
 /** What has been saved so far, for the Ctrl-C message. */
@@ -80,9 +84,10 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const flagsFlag = opts.redFlags === undefined ? undefined : parseRedFlags(opts.redFlags, screen);
   const therapyFlag = opts.therapy === undefined ? undefined : parseChoice(opts.therapy, THERAPY_CHOICES, '--therapy');
   const handsFree = Boolean(opts.handsFree);
+  const endFlags = parseWalkEndFlags(opts, loadLogOptions());
 
   // The title before the store is read, so a terminal shows something at once.
-  const title = 'Back spasm first aid, one step at a time. You can skip or stop any step.\n';
+  const title = `${wrap('Back spasm first aid, one step at a time. You can skip or stop any step.', Math.min(io.columns, 80))}\n`;
   if (io.interactive) io.err(title);
 
   // 2. The store is checked now, so a store that cannot be used is said at the start.
@@ -99,7 +104,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
     io.err(`Continuing episode ${ongoing.id}, which began ${humanTime(new Date(ongoing.onset), now)} (${formatSpan(now.getTime() - Date.parse(ongoing.onset))} ago).\n`);
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
   } else if (!io.interactive) io.err(title);
-  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (await askWhen(prompt, now, 'When did this spasm begin?')));
+  // Without a terminal a new episode begins now unless --onset says otherwise (SPEC.md start).
+  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (io.interactive ? await askWhen(prompt, now, 'When did this spasm begin?') : now));
 
   // 3. The red-flag screen, when due; its answers are saved at once, so a Ctrl-C after it keeps them.
   let positive: string[] | undefined = flagsFlag;
@@ -127,7 +133,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
-  const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol);
+  const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol, doc.settings.therapy);
   let { kind, choice } = steps;
   let plannedSteps: Step[] = steps.steps;
   let from = 0;
@@ -191,11 +197,16 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   // 6. Pain again, only after steps were walked (not hands-free: nobody may be at the keys), then the summary.
   const walked = plannedSteps.length > from;
   const painEnd = handsFree || !walked || painStart === undefined ? undefined : await askPain(prompt, 'How bad is the pain now?', painStart);
+  const { askWalkEnd, renderSettled } = await import('../flows/walk-end.js');
+  const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
+  const ending = await askWalkEnd(prompt, loadLogOptions(), current, endFlags, { ask: walked && io.interactive && !handsFree, isNew: !ongoing, painNow: painEnd ?? painStart ?? null });
   const episodes = await deps.store.update((fresh) => {
     if (painEnd !== undefined) recordPain(find(fresh, id!), formatIso(deps.clock.now()), painEnd);
+    applyWalkEnd(find(fresh, id!), ending, deps.clock.now());
     return fresh.episodes;
   });
   const end = deps.clock.now();
+  if (ending.settled) return io.out(renderSettled(id!, io.color, io.columns, screen.watchFor));
   const summary = walkSummary(episodes, episodes.find((e) => e.id === id)!, painStart ?? null, painEnd ?? null, end, protocol);
   // One or two self-care facts, a different pair each walk-through.
   const seed = episodes.reduce((n, e) => n + e.steps.length, 0);

@@ -3,7 +3,8 @@
 // the store is touched.
 import { UsageError } from '../errors.js';
 import { peakOf, t, type Checkin, type Episode, type FunctionScore } from './records.js';
-import { formatIso, printable } from './time.js';
+import { inert, quoted } from './text.js';
+import { formatIso } from './time.js';
 import { charCount, checkNote, LABEL_MAX } from './log.js';
 import { parsePain } from './values.js';
 
@@ -22,9 +23,9 @@ export function activityName(text: string, flag: string): string {
 /** `--activity name=0-10`: the name (before the last `=`) and its 0–10 score. */
 export function parseActivityFlag(value: string): FunctionScore {
   const at = value.lastIndexOf('=');
-  if (at < 0) throw new UsageError(`--activity must be name=0-10 (got "${printable(value)}")`, 'for example: --activity "walking=4" (0 = unable, 10 = as before the spasm)');
+  if (at < 0) throw new UsageError(`--activity must be name=0-10 (got ${quoted(value)})`, 'for example: --activity "walking=4" (0 = unable, 10 = as before the spasm)');
   const activity = activityName(value.slice(0, at), '--activity');
-  const score = parsePain(value.slice(at + 1), `--activity ${printable(activity)}`);
+  const score = parsePain(value.slice(at + 1), `--activity ${inert(activity)}`);
   return { activity, score };
 }
 
@@ -47,14 +48,14 @@ export function planActivities(existing: readonly string[], ratings: readonly Fu
     if (name === null) {
       if (activities.length >= ACTIVITIES_MAX) {
         throw new UsageError(
-          `--activity "${printable(r.activity)}" would be a fourth activity; an episode follows at most ${ACTIVITIES_MAX}`,
-          `this episode's activities: ${activities.map(printable).join(', ')}`,
+          `--activity ${quoted(r.activity)} would be a fourth activity; an episode follows at most ${ACTIVITIES_MAX}`,
+          `this episode's activities: ${activities.map(quoted).join(', ')}`,
         );
       }
       name = r.activity;
       activities.push(name);
     }
-    if (scores.some((s) => s.activity === name)) throw new UsageError(`--activity "${printable(name)}" is given twice`, 'rate each activity once per check-in');
+    if (scores.some((s) => s.activity === name)) throw new UsageError(`--activity ${quoted(name)} is given twice`, 'rate each activity once per check-in');
     scores.push({ activity: name, score: r.score });
   }
   return { activities, function: scores };

@@ -1,3 +1,4 @@
+import { quoted } from './text.js';
 // The input rules of `spasm log` (SPEC.md section 2): every flag value is
 // checked here, before the store is touched, so a bad value changes nothing.
 import type { LogOption, LogOptions } from '../data/types.js';
@@ -5,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { recordPain } from './episodes.js';
 import { resolveId } from './ids.js';
 import { LEGS, peakOf, t, type Episode, type Legs } from './records.js';
-import { FUTURE_TOLERANCE_MS, formatIso, parseDuration, parseWhen, printable } from './time.js';
+import { FUTURE_TOLERANCE_MS, formatIso, parseDuration, parseWhen } from './time.js';
 import { parseChoice, parsePain } from './values.js';
 
 export const NOTE_MAX = 10_000;
@@ -171,10 +172,10 @@ export function findEpisode(episodes: readonly Episode[], input: string): Episod
   const r = resolveId(input, episodes.map((e) => e.id), EPISODE_ID_PREFIX);
   if ('id' in r) return episodes.find((e) => e.id === r.id)!;
   if (r.error === 'too-short') {
-    throw new UsageError(`"${printable(input)}" is too short to pick an episode: give the id, or at least its first ${EPISODE_ID_PREFIX} characters`, 'see the ids with: spasm log list');
+    throw new UsageError(`${quoted(input)} is too short to pick an episode: give the id, or at least its first ${EPISODE_ID_PREFIX} characters`, 'see the ids with: spasm log list');
   }
   if (r.error === 'ambiguous') {
-    throw new UsageError(`"${printable(input)}" matches more than one episode: ${r.matches.join(', ')}`, 'type more of the id');
+    throw new UsageError(`${quoted(input)} matches more than one episode: ${r.matches.join(', ')}`, 'type more of the id');
   }
-  throw new UsageError(`no episode with the id "${printable(input)}"`, 'see the ids with: spasm log list');
+  throw new UsageError(`no episode with the id ${quoted(input)}`, 'see the ids with: spasm log list');
 }

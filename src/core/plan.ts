@@ -55,7 +55,6 @@ export function planWalk(episodes: readonly Episode[], now: Date, given: StartGi
     ...(given.pain ? [] : ['--pain']),
     ...(due && !given.redFlags ? ['--red-flags'] : []),
     ...(given.handsFree ? [] : ['--hands-free']),
-    ...(!ongoing && !given.onset ? ['--onset'] : []),
   ];
   return { ongoing, standing, screenDue: due, missing };
 }
@@ -73,10 +72,11 @@ export interface StepsPlan {
 }
 
 /** Which therapy and steps, and where to resume, for the episode (`ongoing`, or a new one from `onset`). */
-export function stepsFor(ongoing: Episode | null, onset: string, therapyFlag: TherapyChoice | undefined, now: Date, protocol: Pick<Protocol, 'thresholds' | 'steps'>): StepsPlan {
+export function stepsFor(ongoing: Episode | null, onset: string, therapyFlag: TherapyChoice | undefined, now: Date, protocol: Pick<Protocol, 'thresholds' | 'steps'>, preference?: TherapyChoice): StepsPlan {
   const th = protocol.thresholds;
   const pending = pendingStep(ongoing);
-  const choice = therapyFlag ?? ongoing?.walkthrough?.choice;
+  // `preference`: the standing `spasm config set therapy`, below this walk's own choice.
+  const choice = therapyFlag ?? ongoing?.walkthrough?.choice ?? preference;
   const base = { onset, therapy: ongoing?.therapy ?? [] };
   // A walk-through stopped half-way keeps the kind it had; a flag decides otherwise.
   const kind = !therapyFlag && ongoing?.walkthrough?.therapy && pending ? ongoing.walkthrough.therapy : therapyKindFor(choice, base, now, th);

@@ -24,17 +24,16 @@ import { compareText } from './text.js';
 import type { Protocol } from '../data/types.js';
 import { byOnset, ongoingEpisode, recurrenceIds } from './episodes.js';
 import { episodeJson, LEGS, t, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
+import { courseOf, exerciseFigures, rankNames, type Course, type ExerciseCount, type NameCount } from './course.js';
+
+export { rankNames, type NameCount };
 import { adviceFor, type Advice } from './status.js';
 import { addDays, formatDate, formatIso, ms, round1, startOfDay } from './time.js';
-
-export interface NameCount {
-  name: string;
-  count: number;
-}
 
 /** `spasm report --format json` (SPEC.md section 4). */
 export interface ReportJson {
   generatedAt: string;
+  patient: { name: string | null };
   period: { since: string; until: string };
   summary: {
     episodes: number;
@@ -51,7 +50,16 @@ export interface ReportJson {
   helped: NameCount[];
   legs: Record<Legs, number>;
   redFlags: { episodeId: string; at: string; tier: Tier; positive: string[] }[];
-  routine: { sessions: number; activeDays: number; streakDays: number; weeks: { start: string; sessions: number }[] };
+  routine: {
+    sessions: number;
+    activeDays: number;
+    streakDays: number;
+    weeks: { start: string; sessions: number }[];
+    exercises: ExerciseCount[];
+    meanPainBefore: number | null;
+    meanPainAfter: number | null;
+  };
+  course: Course | null;
   advice: Advice[];
   episodes: Episode[];
 }
@@ -87,13 +95,6 @@ export function median(values: readonly number[]): number | null {
 }
 
 
-/** Counts names (each at most once per episode), ranked by count, then name. */
-export function rankNames(lists: readonly (readonly string[])[]): NameCount[] {
-  const counts = new Map<string, number>();
-  for (const list of lists) for (const name of new Set(list)) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || compareText(a.name, b.name));
-}
-
 /** Length of an ended episode in days (never negative), or null while it goes on. */
 export function durationDays(episode: Episode): number | null {
   return episode.endedAt === null ? null : Math.max(0, t(episode.endedAt) - t(episode.onset)) / ms.day;
@@ -110,7 +111,7 @@ function historyAt(episodes: readonly Episode[], until: Date): Episode[] {
 }
 
 /** Routine adherence (see the module comment for the rules). */
-export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], since: Date, until: Date): ReportJson['routine'] {
+export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], since: Date, until: Date): Pick<ReportJson['routine'], 'sessions' | 'activeDays' | 'streakDays' | 'weeks'> {
   // Each time is parsed once: a 10-year store holds thousands of sessions.
   const times = sessions.map((s) => t(s.at)).filter((at) => at <= until.getTime());
   const inPeriod = times.filter((at) => at >= since.getTime());
@@ -149,8 +150,20 @@ export function painPoints(episodes: readonly Episode[], since: Date, until: Dat
 
 export interface ReportInput {
   episodes: readonly Episode[];
-  /** Only when each session happened counts here. */
-  routineSessions: readonly Pick<RoutineSession, 'at'>[];
+  routineSessions: readonly RoutineSession[];
+  /** The person's name (`spasm config set name`), for the therapist. */
+  name?: string;
+}
+
+/** Urgency first (SPEC.md section 4): emergency, same-day, then the others in their order. */
+const URGENCY: Partial<Record<Advice['code'], number>> = { 'seek-emergency-care': 0, 'seek-same-day-care': 1 };
+export function byUrgency(advice: readonly Advice[]): Advice[] {
+  return advice.map((a, i) => ({ a, i })).sort((x, y) => (URGENCY[x.a.code] ?? 2) - (URGENCY[y.a.code] ?? 2) || x.i - y.i).map((x) => x.a);
+}
+
+/** The episode as it stood at `until`: ratings and check-ins after it left out. */
+function recordedBy(e: Episode, until: number): Episode {
+  return { ...e, pain: e.pain.filter((p) => t(p.at) <= until), checkins: e.checkins.filter((c) => t(c.at) <= until) };
 }
 
 /** Everything `spasm report` holds, for the period [since, until], generated at `now`. */
@@ -170,15 +183,18 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
 
   const ongoing = ongoingEpisode(history, until, th);
   const legs = Object.fromEntries(LEGS.map((l) => [l, inPeriod.filter((e) => e.legs === l).length])) as Record<Legs, number>;
+  // Every positive screen (the history keeps those a later "none" replaced), oldest first.
   const redFlags = inPeriod
-    .filter((e) => e.redFlags && e.redFlags.positive.length > 0)
-    .map((e) => ({ episodeId: e.id, at: e.redFlags!.at, tier: e.redFlags!.tier, positive: [...e.redFlags!.positive] }))
+    .flatMap((e) => (e.redFlagHistory ?? (e.redFlags ? [e.redFlags] : [])).filter((r) => r.positive.length > 0 && t(r.at) <= until.getTime()).map((r) => ({ episodeId: e.id, at: r.at, tier: r.tier, positive: [...r.positive] })))
     .sort((a, b) => t(a.at) - t(b.at) || compareText(a.episodeId, b.episodeId));
+  const sessions = doc.routineSessions.filter((r) => t(r.at) >= from && t(r.at) <= until.getTime());
+  const latest = inPeriod.at(-1);
   // The stored records go out (not the "as at until" copies), keys in the order of SPEC.md.
   const originals = new Map(doc.episodes.map((e) => [e.id, episodeJson(e)]));
 
   const json: ReportJson = {
     generatedAt: formatIso(now),
+    patient: { name: doc.name ?? null },
     period: { since: formatIso(since), until: formatIso(until) },
     summary: {
       episodes: inPeriod.length,
@@ -195,8 +211,9 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
     helped: rankNames(inPeriod.map((e) => e.helped)),
     legs,
     redFlags,
-    routine: routineFigures(doc.routineSessions, since, until),
-    advice: adviceFor(history, ongoing, until, protocol),
+    routine: { ...routineFigures(doc.routineSessions, since, until), ...exerciseFigures(sessions) },
+    course: latest ? courseOf(recordedBy(latest, until.getTime())) : null,
+    advice: byUrgency(adviceFor(history, ongoing, until, protocol)),
     episodes: inPeriod.map((e) => originals.get(e.id)!),
   };
   const carriedOver = byOnset(history.filter((e) => t(e.onset) < from && (e.endedAt === null ? t(e.onset) >= from - th.ongoingMaxDays * ms.day : t(e.endedAt) >= from)));

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { quoted } from './text.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -81,10 +82,19 @@ export function parseIso(text: string): Date | undefined {
   return undefined;
 }
 
+/** A local date-time (no zone) that the clocks skipped: 02:30 on the night summer time begins. */
+function inDstGap(text: string): boolean {
+  const m = ISO_LOCAL.exec(text);
+  if (!m) return false;
+  const date = new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
+  return date.getDate() === +m[3]! && (date.getHours() !== +m[4]! || date.getMinutes() !== +m[5]!);
+}
+
 /**
  * Parses a `<when>` typed by a user (SPEC.md section 2) relative to `now`.
- * Throws a UsageError naming `flag` when it cannot be read or lies more than
- * five minutes in the future.
+ * Throws a UsageError naming `flag` when it cannot be read, does not exist
+ * in local time (a daylight-saving gap), or lies more than five minutes in
+ * the future. The value is echoed as typed, made inert.
  */
 export function parseWhen(input: string, now: Date, flag: string): Date {
   const text = input.trim().toLowerCase();
@@ -95,25 +105,31 @@ export function parseWhen(input: string, now: Date, flag: string): Date {
   else {
     const ago = /^(\d{1,6})\s*([mhdw])\s+ago$/.exec(text);
     if (ago) date = new Date(now.getTime() - Number(ago[1]) * UNIT_MS[ago[2] as Unit]);
-    else date = parseIso(input.trim());
+    else if (inDstGap(input.trim())) {
+      throw new UsageError(`${flag} ${quoted(input)} does not exist in local time: the clocks skipped that hour (summer time)`, 'give the time as the clock showed it, such as an hour later, or with its offset (2026-03-29T02:30+01:00)');
+    } else date = parseIso(input.trim());
   }
-  if (!date) throw new UsageError(`${flag} "${printable(input)}" is not a time I can read`, WHEN_HELP);
-  if (!(date.getFullYear() >= EARLIEST_YEAR)) throw new UsageError(`${flag} "${printable(input)}" is before ${EARLIEST_YEAR}`, 'give a time in a lifetime, such as 2026-11-20 or 3d ago');
+  if (!date) throw new UsageError(`${flag} ${quoted(input)} is not a time I can read`, WHEN_HELP);
+  if (!(date.getFullYear() >= EARLIEST_YEAR)) throw new UsageError(`${flag} ${quoted(input)} is before ${EARLIEST_YEAR}`, 'give a time in a lifetime, such as 2026-11-20 or 3d ago');
   if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new UsageError(`${flag} ${formatIso(date)} is in the future`, 'give a time up to now');
+    const limit = new Date(now.getTime() + FUTURE_TOLERANCE_MS);
+    throw new UsageError(`${flag} ${quoted(input)} is in the future`, `give a time up to 5 minutes from now (${formatDate(limit)} ${formatClock(limit)})`);
   }
   return date;
 }
 
+/** What a `<duration>` looks like, for refusals. */
+export const DURATION_FORMAT = '<n>m, <n>h, <n>d or <n>w, combinable: 45m, 3h, 2d, 1w, 1d12h';
+
 /** Parses a `<duration>`: `<n>m`, `<n>h`, `<n>d`, `<n>w`, combinable (1d12h). Positive; milliseconds. */
 export function parseDuration(input: string, flag: string): number {
   const text = input.trim().toLowerCase().replace(/\s+/g, '');
-  const help = 'use a positive duration such as 45m, 3h, 2d, 1w or 1d12h';
-  if (!/^(\d{1,6}[mhdw])+$/.test(text)) throw new UsageError(`${flag} "${printable(input)}" is not a duration`, help);
+  const help = `a duration is ${DURATION_FORMAT}`;
+  if (!/^(\d{1,6}[mhdw])+$/.test(text)) throw new UsageError(`${flag} ${quoted(input)} is not a duration: use ${DURATION_FORMAT}`);
   let total = 0;
   const seen = new Set<string>();
   for (const [, n, unit] of text.matchAll(/(\d+)([mhdw])/g)) {
-    if (seen.has(unit!)) throw new UsageError(`${flag} "${printable(input)}" names ${unit} twice`, help);
+    if (seen.has(unit!)) throw new UsageError(`${flag} ${quoted(input)} names ${unit} twice`, help);
     seen.add(unit!);
     total += Number(n) * UNIT_MS[unit as Unit];
   }
@@ -134,13 +150,8 @@ export function formatSpan(msSpan: number): string {
   return `${minutes} min`;
 }
 
-/** Neutralises control characters and escape sequences so user text cannot steer the terminal. */
-export function printable(text: string): string {
-  // C0 controls except tab/newline are made visible; C1 controls and DEL too.
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) =>
-    c === '\u001b' ? '␛' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-  );
-}
+// printable() moved to core/text.ts with inert() (one place makes echoed text safe); re-exported for its callers.
+export { printable } from './text.js';
 
 /** Rounds to one decimal, the precision of every day figure in reports. */
 export function round1(n: number): number {

@@ -1,3 +1,4 @@
+import { quoted } from './text.js';
 // The decisions of `spasm start`, pure: which steps fit, where to resume,
 // whether the red-flag screen is due, its tier, and the summary at the end.
 import type { Protocol, RedFlagScreen, Step, StepId, Thresholds } from '../data/types.js';
@@ -6,7 +7,7 @@ import { t, type Episode, type RedFlagResult, type Tier, type TherapyChoice, typ
 import { adviceFor, lastTherapy, nextTherapy, therapyKindFor, type Advice } from './status.js';
 
 export { therapyKindFor };
-import { ms, printable } from './time.js';
+import { ms } from './time.js';
 
 export const THERAPY_CHOICES: readonly TherapyChoice[] = ['cold', 'heat', 'alternate'];
 
@@ -48,12 +49,12 @@ export function parseRedFlags(value: string, screen: Pick<RedFlagScreen, 'flags'
   const hint = `valid ids: ${valid.join(', ')}`;
   if (ids.length === 0) throw new UsageError(`${flag} must be none or a comma-separated list of red-flag ids`, hint);
   if (ids.includes('none')) {
-    if (ids.length > 1) throw new UsageError(`${flag} cannot combine none with red-flag ids (got "${printable(value)}")`, hint);
+    if (ids.length > 1) throw new UsageError(`${flag} cannot combine none with red-flag ids (got ${quoted(value)})`, hint);
     return [];
   }
   const unknown = ids.filter((id) => !valid.includes(id));
   if (unknown.length) {
-    throw new UsageError(`${flag}: unknown red-flag id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${printable(id)}"`).join(', ')}`, hint);
+    throw new UsageError(`${flag}: unknown red-flag id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `${quoted(id)}`).join(', ')}`, hint);
   }
   return [...new Set(ids)];
 }

@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fingerprint } from '../digest.js';
+import { quoted } from '../core/text.js';
 import { DataError, UsageError } from '../errors.js';
+import { readUserJson } from '../user-file.js';
 import digests from './generated/digests.json' with { type: 'json' };
 import { parseExercises, parseHomeProgram, parseLogOptions, parseProtocol, parseRedFlags, parseSources } from './parse.js';
 import type { ExerciseLibrary, HomeProgram, LogOptions, ParseResult, Protocol, RedFlagScreen, SourceList } from './types.js';
@@ -96,14 +98,9 @@ export function loadHomeProgram(file?: string): HomeProgram {
   if (file === undefined) return loadBuiltIn('program.json', (json, checked) => parseHomeProgram(json, loadExercises(), checked));
   const path = resolve(file);
   return cached(`user:${path}`, () => {
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new UsageError(`cannot read program file ${file}: ${reason(error)}`);
-    }
+    const json = readUserJson(file, 'program file');
     const result = parseHomeProgram(json, loadExercises());
-    if (!result.ok) throw new UsageError(`program file ${file} is invalid`, result.errors.join('\n'));
+    if (!result.ok) throw new UsageError(`program file ${quoted(file)} is invalid`, result.errors.join('\n'));
     return result.value;
   });
 }

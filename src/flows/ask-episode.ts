@@ -59,7 +59,7 @@ function splitTyped(text: string): string[] {
 }
 
 /** A checklist of the common answers plus "something else…" for free text; returns stored values. */
-async function askLabels(prompt: Prompter, message: string, known: readonly LogOption[], current: readonly string[]): Promise<string[]> {
+export async function askLabels(prompt: Prompter, message: string, known: readonly LogOption[], current: readonly string[]): Promise<string[]> {
   const extra = current.filter((v) => !known.some((o) => o.id === v));
   const choices: Choice<string>[] = [
     ...known.map((o) => ({ name: o.label, value: o.id, checked: current.includes(o.id) })),
@@ -78,7 +78,7 @@ async function askLabels(prompt: Prompter, message: string, known: readonly LogO
 }
 
 /** How far the pain spread; when editing an episode that never recorded it, leaving it unrecorded is the default. */
-async function askLegs(prompt: Prompter, options: LogOptions, current: Legs | null, editing: boolean): Promise<Legs | undefined> {
+export async function askLegs(prompt: Prompter, options: LogOptions, current: Legs | null, editing: boolean): Promise<Legs | undefined> {
   const choices: Choice<Legs | typeof KEEP>[] = options.legs.map((l) => ({ name: l.label, value: l.id }));
   if (editing && current === null) choices.push({ name: 'Leave it unrecorded', value: KEEP });
   const pick = await prompt.select<Legs | typeof KEEP>({

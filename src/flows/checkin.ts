@@ -19,20 +19,43 @@ export interface CheckinAnswers {
 const SCALE = '0 = unable, 10 = as before the spasm';
 
 /** A 0–10 rating, or undefined when left empty. */
-async function askScore(prompt: Prompter, message: string): Promise<number | undefined> {
+async function askScore(prompt: Prompter, message: string, required = false): Promise<number | undefined> {
   const answer = await prompt.input({
     message,
     validate: (value) => {
-      if (value.trim() === '') return true;
+      if (value.trim() === '' && !required) return true;
       try {
         parsePain(value, 'score');
         return true;
       } catch {
-        return 'Type a whole number from 0 to 10, or leave it empty to skip.';
+        return required ? 'Type a whole number from 0 to 10.' : 'Type a whole number from 0 to 10, or leave it empty to skip.';
       }
     },
   });
   return answer.trim() === '' ? undefined : parsePain(answer, 'score');
+}
+
+/** Names up to 3 activities the spasm makes hard, each rated at once (its first PSFS score); Enter ends. */
+export async function askNewActivities(prompt: Prompter): Promise<FunctionScore[]> {
+  const rated: FunctionScore[] = [];
+  while (rated.length < ACTIVITIES_MAX) {
+    const text = await prompt.input({
+      message: `${rated.length ? 'Another' : 'Name an'} activity the spasm makes hard (walking, sitting at work, putting on socks…); Enter ${rated.length ? 'when done' : 'skips'}`,
+      validate: (value) => {
+        if (value.trim() === '') return true;
+        try {
+          return knownActivity(rated.map((r) => r.activity), activityName(value, 'activity')) === null ? true : 'You named that one already.';
+        } catch (error) {
+          return (error as Error).message;
+        }
+      },
+    });
+    if (text.trim() === '') break;
+    const activity = activityName(text, 'activity');
+    const score = await askScore(prompt, `${printable(activity)}: how well can you do it now? ${SCALE}`, true);
+    rated.push({ activity, score: score! });
+  }
+  return rated;
 }
 
 /** Asks every question of a check-in; `activities` are the episode's, `last` their latest scores. */
@@ -45,26 +68,7 @@ export async function askCheckin(prompt: Prompter, activities: readonly string[]
     if (score !== undefined) ratings.push({ activity, score });
   }
   // The activities are named once, at the first check-in (or at the end of spasm start).
-  const named = [...activities];
-  while (activities.length === 0 && named.length < ACTIVITIES_MAX) {
-    const text = await prompt.input({
-      message: `${named.length ? 'Another' : 'Name an'} activity the spasm makes hard (walking, sitting at work, putting on socks…); Enter ${named.length ? 'when done' : 'skips'}`,
-      validate: (value) => {
-        if (value.trim() === '') return true;
-        try {
-          const name = activityName(value, 'activity');
-          return knownActivity(named, name) === null ? true : 'You named that one already.';
-        } catch (error) {
-          return (error as Error).message;
-        }
-      },
-    });
-    if (text.trim() === '') break;
-    const activity = activityName(text, 'activity');
-    named.push(activity);
-    const score = await askScore(prompt, `${printable(activity)}: how well can you do it now? ${SCALE}`);
-    if (score !== undefined) ratings.push({ activity, score });
-  }
+  if (activities.length === 0) ratings.push(...(await askNewActivities(prompt)));
   const ticked = await prompt.checkbox<'medicine' | 'sleep' | 'work'>({
     message: 'Since the last check-in (space ticks, Enter goes on)',
     choices: [

@@ -61,18 +61,25 @@ export function renderEpisodeList(episodes: readonly Episode[], ongoingId: strin
     legs: Math.max(head.legs.length, ...rows.map((r) => r.legs.length)),
   };
   const fixed = 2 + w.id + 2 + w.began + 2 + w.lasted + 2 + w.pain + 2 + w.legs + 2;
+  // A narrow terminal: the triggers go on a line of their own under each row, wrapped at words.
+  const below = width - fixed < 12;
   const triggersWidth = Math.max(10, width - fixed);
   const line = (r: typeof head) =>
-    `${r.mark} ${r.id.padEnd(w.id)}  ${r.began.padEnd(w.began)}  ${r.lasted.padEnd(w.lasted)}  ${r.pain.padEnd(w.pain)}  ${r.legs.padEnd(w.legs)}  ${clip(r.triggers, triggersWidth)}`.trimEnd();
-  const out = [c.dim(line(head))];
+    `${r.mark} ${r.id.padEnd(w.id)}  ${r.began.padEnd(w.began)}  ${r.lasted.padEnd(w.lasted)}  ${r.pain.padEnd(w.pain)}  ${r.legs.padEnd(w.legs)}  ${below ? '' : clip(r.triggers, triggersWidth)}`.trimEnd();
+  const out = [c.dim(line(below ? { ...head, triggers: '' } : head))];
   for (const r of rows) {
     const text = line(r);
     out.push(r.state === 'ongoing' ? c.bold(text) : text);
+    if (below && r.triggers !== '-') {
+      // Whole words; only a word longer than the line is cut (a pasted URL), and at most two lines.
+      const words = clip(r.triggers, 2 * (width - 14)).split(' ').flatMap((word) => word.match(new RegExp(`.{1,${width - 14}}`, 'gu')) ?? []);
+      out.push(`    ${wrap(`triggers: ${words.join(' ')}`, width - 4, 4)}`);
+    }
   }
   out.push('');
   const ongoing = rows.find((r) => r.state === 'ongoing');
-  out.push(`${rows.length} ${rows.length === 1 ? 'episode' : 'episodes'}${ongoing ? `; > marks the ongoing one (${ongoing.id})` : ''}.`);
-  out.push(`Full record: ${c.bold('spasm log show <id>')} (the first letters of the id will do)`);
+  out.push(wrap(`${rows.length} ${rows.length === 1 ? 'episode' : 'episodes'}${ongoing ? `; > marks the ongoing one (${ongoing.id})` : ''}.`, width));
+  out.push(wrap(`Full record: spasm log show <id> (the first letters of the id will do)`, width).replace('spasm log show <id>', c.bold('spasm log show <id>')));
   return `${out.join('\n')}\n`;
 }
 

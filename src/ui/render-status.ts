@@ -31,7 +31,9 @@ export function renderStatus(status: StatusJson, now: Date, color: boolean, widt
     lines.push(`${c.bold('Episode')} ${e.id}`);
     row('Began', `${humanTime(onset, now)} (${formatSpan(now.getTime() - onset.getTime())} ago)`);
     row('Pain', e.latestPain === null ? 'not rated yet' : `${e.latestPain} out of 10 (latest check-in)`);
-    if (status.phase) row('Phase', PHASE_TEXT[status.phase]);
+    // While an emergency answer stands the person should be on the way to care: no cold/heat phase, no next session.
+    const emergency = status.advice.some((a) => a.code === 'seek-emergency-care');
+    if (status.phase && !emergency) row('Phase', PHASE_TEXT[status.phase]);
     const last = status.lastTherapy;
     row('Last', last ? `${last.kind}, ${humanTime(new Date(last.start), now)} to ${humanTime(new Date(last.end), now).replace(/^today /, '')}` : 'no cold or heat session yet');
     const next = status.nextTherapy;

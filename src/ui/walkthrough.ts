@@ -142,6 +142,7 @@ export function renderSummary(
   lines.push(`  spasm start        ${info.stoppedAt ? 'resume the walk-through' : 'a pain check-in and the next session'}`);
   lines.push(`  spasm timer ${s.next.kind}   just the ${s.next.kind} session, 20 minutes`);
   lines.push('  spasm status       where this episode stands');
+  lines.push('  spasm checkin      a quick diary entry: pain, activities, medicines');
   lines.push('', makeStyle(color).bold(wrap(printable(info.watchFor), w)));
   return `\n${lines.join('\n')}\n`;
 }

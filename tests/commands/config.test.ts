@@ -40,7 +40,7 @@ describe('spasm config', () => {
   it('set program refuses a file that does not load, with the JSON paths, and stores nothing', async () => {
     const f = fakeDeps({ now });
     const error = await usageError(configSet({}, f.deps, 'program', bad));
-    expect(error.message).toBe(`program file ${bad} is invalid`);
+    expect(error.message).toBe(`program file "${bad}" is invalid`);
     expect(error.hint?.split('\n')).toEqual(expect.arrayContaining(['$.exercises: must not be empty', '$.progression.addReps: is required']));
     expect((await f.deps.store.read()).settings).toEqual({});
   });

@@ -39,7 +39,7 @@ describe('spasm report (command)', () => {
   it.each([
     [{ format: 'pdf' }, '--format must be one of text, markdown, html, json, csv (got "pdf")'],
     [{ since: 'soon' }, '--since "soon" is not a time I can read'],
-    [{ until: '2027-01-01' }, '--until 2027-01-01T00:00:00+01:00 is in the future'],
+    [{ until: '2027-01-01' }, '--until "2027-01-01" is in the future'],
     [{ since: '2026-11-01', until: '2026-10-01' }, '--since 2026-11-01T00:00:00+01:00 is after --until 2026-10-01T00:00:00+02:00'],
   ])('%j is refused (exit 2): %s', async (opts, message) => {
     const f = setup();
@@ -66,7 +66,7 @@ describe('spasm report (command)', () => {
     writeFileSync(file, 'keep me');
     const error = await report({ format: 'csv', output: file }, f.deps).catch((e: unknown) => e);
     expect((error as UsageError).exitCode).toBe(2);
-    expect((error as Error).message).toBe(`--output ${file} already exists`);
+    expect((error as Error).message).toBe(`--output "${file}" already exists`);
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     await report({ format: 'csv', output: file, force: true }, f.deps);
     expect(readFileSync(file, 'utf8')).toMatch(/^id,onset,/);

@@ -148,7 +148,7 @@ describe('spasm routine, checks before anything runs', () => {
     const f = fakeDeps({ now });
     await f.deps.store.update((doc) => void (doc.settings.program = '/nonexistent/program.json'));
     const error = (await thrown(routine(allDone, f.deps))) as UsageError;
-    expect(error.message).toBe('cannot read program file /nonexistent/program.json: no such file');
+    expect(error.message).toBe('cannot read program file "/nonexistent/program.json": there is no such file');
     expect(error.hint).toContain('spasm config unset program');
   });
 });

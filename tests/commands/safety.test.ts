@@ -40,6 +40,7 @@ describe('an emergency answer is carried forward', () => {
     const out = f.stdout();
     expect(out.startsWith('! Some of your answers mean a doctor should check you straight away.')).toBe(true);
     expect(out).not.toMatch(/^Next/m);
+    expect(out).not.toMatch(/^Phase/m);
     expect(flat(out).trimEnd().endsWith(loadRedFlags().watchFor)).toBe(true);
   });
 
@@ -82,14 +83,23 @@ describe('an emergency answer is carried forward', () => {
 });
 
 describe('first aid is never blocked by the store', () => {
-  /** A data directory whose store is not JSON. */
-  function corrupt(): { dataDir: string; file: string; bytes: Buffer } {
+  /** A data directory whose store cannot be used: not JSON (the default), or from a newer spasm. */
+  function corrupt(content = '{"schemaVersion":1,"episodes":['): { dataDir: string; file: string; bytes: Buffer } {
     const dataDir = tempDataDir();
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     const file = `${dataDir}/spasm.json`;
-    writeFileSync(file, '{"schemaVersion":1,"episodes":[', { mode: 0o600 });
+    writeFileSync(file, content, { mode: 0o600 });
     return { dataDir, file, bytes: readFileSync(file) };
   }
+
+  it('start on a store from a newer spasm: guides anyway, exit 3, the file untouched', async () => {
+    const { dataDir, file, bytes } = corrupt('{"schemaVersion":99,"episodes":[],"settings":{},"retiredIds":[],"routineSessions":[]}');
+    const f = fakeDeps({ now: NOW, dataDir });
+    await expect(start({ redFlags: 'none', pain: '6', onset: 'now', handsFree: true }, f.deps)).rejects.toMatchObject({ exitCode: 3 });
+    expect(f.stderr().split('\n')[0]).toContain('nothing will be saved');
+    expect(f.stdout()).toContain('Walk-through done');
+    expect(readFileSync(file)).toEqual(bytes);
+  });
 
   it('start on a corrupt store: one line at the start, every step anyway, exit 3 at the end, the file untouched', async () => {
     const { dataDir, file, bytes } = corrupt();

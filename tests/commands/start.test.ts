@@ -23,6 +23,13 @@ async function answer(expected: string, ...keys: (string | { name: string })[]) 
   }
 }
 
+/** Skips the end-of-walk questions of a new episode: trigger, leg spread, activities. */
+async function skipEnd() {
+  await answer('What set it off?', 'enter');
+  await answer('How far did the pain spread down the leg?', 'enter'); // leave it unrecorded
+  await answer('Name an activity the spasm makes hard', 'enter');
+}
+
 async function stored(f: FakeDeps): Promise<Episode[]> {
   return (await f.deps.store.read()).episodes;
 }
@@ -54,6 +61,7 @@ describe('spasm start, on a terminal', () => {
     await answer('Done, next step', 'enter'); // walking
     expect(f.stdout()).toContain('Step 6 of 6 · A few minutes of easy walking');
     await answer('How bad is the pain now?', 'backspace', '4', 'enter');
+    await skipEnd();
     await answer('Stay with you until the next cold or heat session?', 'enter'); // no (the default)
     await done;
 
@@ -114,6 +122,7 @@ describe('spasm start, on a terminal', () => {
     await answer('How bad is the pain right now?', '3', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop at once
     await answer('How bad is the pain now?', 'enter');
+    await skipEnd();
     await done;
     const out = f.stdout();
     expect(out).toContain('You said yes but ticked none. Here is the question again.');
@@ -192,6 +201,7 @@ describe('spasm start, on a terminal', () => {
     expect(out).toContain('! Please see a clinician today');
     expect(out.indexOf('Please see a clinician today')).toBeLessThan(out.indexOf('Step 1 of 6'));
     await answer('How bad is the pain now?', 'enter');
+    await skipEnd();
     await done;
     const [e] = await stored(f);
     expect(e!.redFlags).toMatchObject({ positive: ['fever'], tier: 'same-day' });
@@ -217,6 +227,7 @@ describe('spasm start, on a terminal', () => {
     await answer('Ready?', 'down', 'enter'); // skip the rest position
     await answer('Ready?', 'down', 'down', 'down', 'down', 'enter'); // stop at breathing (after the two other paces and skip)
     await answer('How bad is the pain now?', 'enter'); // keeps the default, 7
+    await skipEnd();
     await done;
     let [e] = await stored(f);
     expect(e!.steps.map((s) => [s.id, s.status])).toEqual([
@@ -262,6 +273,7 @@ describe('spasm start, on a terminal', () => {
     await answer('What would you like to use on your back?', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop at the cold pack
     await answer('How bad is the pain now?', 'enter');
+    await skipEnd();
     await done;
     expect(f.stderr()).toContain('Box breathing: 3 min, in for 4 s, hold for 4 s, out for 4 s, hold for 4 s. Breathe gently, without forcing.');
     expect(f.stderr()).toContain('comfortable for you.\nDone: Box breathing.');
@@ -393,10 +405,9 @@ describe('spasm start, hands-free and without a terminal', () => {
   });
 
   it.each([
-    [{}, '--pain, --red-flags, --hands-free and --onset'],
-    [{ pain: '5' }, '--red-flags, --hands-free and --onset'],
+    [{}, '--pain, --red-flags and --hands-free'],
+    [{ pain: '5' }, '--red-flags and --hands-free'],
     [{ pain: '5', redFlags: 'none', onset: 'now' }, '--hands-free'],
-    [{ pain: '5', redFlags: 'none', handsFree: true }, '--onset'],
   ] as const)('without a terminal, %j → exit 2 naming %s, nothing stored', async (opts, named) => {
     const f = fakeDeps({ now: NOW });
     await expect(run(f, opts)).rejects.toMatchObject({ exitCode: 2, message: `without a terminal, start needs ${named}` });

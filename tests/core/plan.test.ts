@@ -18,7 +18,7 @@ function ongoing(fields: Partial<Episode> = {}): Episode {
 
 describe('planWalk', () => {
   it.each([
-    ['no episode', [], none, { ongoing: null, screenDue: true, standing: null, missing: ['--pain', '--red-flags', '--hands-free', '--onset'] }],
+    ['no episode', [], none, { ongoing: null, screenDue: true, standing: null, missing: ['--pain', '--red-flags', '--hands-free'] }],
     ['no episode, every flag', [], all, { ongoing: null, screenDue: true, standing: null, missing: [] }],
     ['screened 1 h ago, clear', [ongoing({ redFlags: screen('none', 1) })], none, { ongoing: 'e7k2q', screenDue: false, standing: null, missing: ['--pain', '--hands-free'] }],
     ['screened 25 h ago, clear', [ongoing({ redFlags: screen('none', 25), onset: ago(30) })], none, { ongoing: 'e7k2q', screenDue: true, standing: null, missing: ['--pain', '--red-flags', '--hands-free'] }],

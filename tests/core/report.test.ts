@@ -245,7 +245,11 @@ describe('computeReport: routine adherence', () => {
         { start: '2026-11-14T00:00:00+01:00', sessions: 1 },
         { start: '2026-11-21T00:00:00+01:00', sessions: 4 },
       ],
+      exercises: [],
+      meanPainBefore: null,
+      meanPainAfter: null,
     });
+    expect(r.json.course).toBeNull();
     expect(r.json.advice).toEqual([]);
     expectClean(r.json);
   });

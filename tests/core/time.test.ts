@@ -55,6 +55,46 @@ describe('parseWhen', () => {
   });
 });
 
+describe('parseWhen refusals name what is allowed', () => {
+  const refusal = (input: string, at = now) => {
+    try {
+      parseWhen(input, at, '--onset');
+    } catch (e) {
+      return e as UsageError;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('a future time is shown as typed, with the limit: 5 minutes from now', () => {
+    const e = refusal('2026-11-27T23:00');
+    expect(e.message).toBe('--onset "2026-11-27T23:00" is in the future');
+    expect(e.hint).toBe('give a time up to 5 minutes from now (2026-11-27 10:05)');
+  });
+
+  it.each([
+    // Europe/Berlin: the clocks go from 02:00 to 03:00 on 29 March 2026.
+    ['2026-03-29T02:30', true],
+    ['2026-03-29 02:00', true],
+    ['2026-03-29T02:59:59', true],
+    ['2026-03-29T01:59', false],
+    ['2026-03-29T03:00', false],
+    ['2026-03-29T02:30+01:00', false],
+    // Autumn: 02:30 happens twice; it exists.
+    ['2026-10-25T02:30', false],
+  ])('a local time in the daylight-saving gap is refused by name: %s (%s)', (input, gap) => {
+    const at = new Date('2026-11-27T10:00:00+01:00');
+    if (gap) {
+      const e = refusal(input, at);
+      expect(e.exitCode).toBe(2);
+      expect(e.message).toBe(`--onset "${input}" does not exist in local time: the clocks skipped that hour (summer time)`);
+    } else expect(() => parseWhen(input, at, '--onset')).not.toThrow();
+  });
+
+  it('a typed value with a newline or escape is echoed inert', () => {
+    expect(refusal('soon\nspasm: fake\u001b[2J\u202e').message).toBe('--onset "soon\\nspasm: fake␛[2J\\u202e" is not a time I can read');
+  });
+});
+
 describe('parseIso', () => {
   it('reads local times in the local zone and keeps explicit offsets', () => {
     expect(parseIso('2026-11-27T10:00')?.toISOString()).toBe('2026-11-27T09:00:00.000Z');
@@ -76,6 +116,12 @@ describe('parseDuration', () => {
 
   it.each(['0h', '0d0h', '', '3', 'h', '-2h', '1.5h', '3x', '1h1h', 'two days'])('refuses %j naming the flag', (input) => {
     expect(() => parseDuration(input, '--lasted')).toThrowError(/--lasted/);
+  });
+
+  it('a refusal shows the format in its own line', () => {
+    expect(() => parseDuration('5 days', 'That duration')).toThrowError(
+      'That duration "5 days" is not a duration: use <n>m, <n>h, <n>d or <n>w, combinable: 45m, 3h, 2d, 1w, 1d12h',
+    );
   });
 });
 

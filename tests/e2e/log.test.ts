@@ -65,7 +65,7 @@ describe('spasm log through the binary', () => {
     expect(storeOf(dir).episodes).toEqual([a, b]);
     const list = JSON.parse(runSpasm(['log', 'list', '--json'], { dataDir: dir, env }).stdout) as Episode[];
     expect(list.map((e) => e.id)).toEqual([b.id, a.id]);
-    const keys = ['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy'];
+    const keys = ['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy', 'activities', 'checkins'];
     for (const e of [...list, a]) expect(Object.keys(e)).toEqual(keys);
     expect(JSON.parse(runSpasm(['log', 'show', a.id, '--json'], { dataDir: dir, env }).stdout)).toEqual(a);
     expect(JSON.parse(runSpasm(['log', 'list', '--json', '--since', '2026-11-10'], { dataDir: dir, env }).stdout)).toEqual([a]);

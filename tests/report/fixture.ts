@@ -65,6 +65,11 @@ export const fixtureEpisodes: Episode[] = [
     legs: 'none',
     notes: '=HYPERLINK("x") typed by mistake',
     redFlags: { at: '2026-05-20T06:50:00+02:00', positive: [], tier: 'none' },
+    // An emergency answer, then a second screen of "none": the report keeps the first.
+    redFlagHistory: [
+      { at: '2026-05-20T06:47:00+02:00', positive: ['leg-weakness'], tier: 'emergency' },
+      { at: '2026-05-20T06:50:00+02:00', positive: [], tier: 'none' },
+    ],
     steps: [{ id: 'rest-position', status: 'done', at: '2026-05-20T07:00:00+02:00' }],
     therapy: [{ kind: 'cold', start: '2026-05-20T07:10:00+02:00', end: '2026-05-20T07:30:00+02:00' }],
   },
@@ -89,9 +94,53 @@ export const fixtureEpisodes: Episode[] = [
     endedAt: null,
     pain: [
       { at: '2026-11-25T08:05:00+01:00', score: 7 },
+      { at: '2026-11-25T20:00:00+01:00', score: 6 },
       { at: '2026-11-26T20:00:00+01:00', score: 5 },
+      { at: '2026-11-27T08:30:00+01:00', score: 4 },
     ],
     peakPain: 7,
+    activities: ['walking', 'sitting at work', 'putting on socks'],
+    checkins: [
+      {
+        at: '2026-11-25T20:00:00+01:00',
+        pain: 6,
+        function: [
+          { activity: 'walking', score: 2 },
+          { activity: 'sitting at work', score: 3 },
+          { activity: 'putting on socks', score: 1 },
+        ],
+        medicines: ['ibuprofen 400 mg'],
+        sleptBadly: null,
+        missedWork: true,
+        notes: '',
+      },
+      {
+        at: '2026-11-26T20:00:00+01:00',
+        pain: 5,
+        function: [
+          { activity: 'walking', score: 4 },
+          { activity: 'sitting at work', score: 4 },
+          { activity: 'putting on socks', score: 2 },
+        ],
+        medicines: ['ibuprofen 400 mg', '=heat rub'],
+        sleptBadly: true,
+        missedWork: true,
+        notes: '',
+      },
+      {
+        at: '2026-11-27T08:30:00+01:00',
+        pain: 4,
+        function: [
+          { activity: 'walking', score: 6 },
+          { activity: 'sitting at work', score: 5 },
+          { activity: 'putting on socks', score: 4 },
+        ],
+        medicines: ['ibuprofen 400 mg'],
+        sleptBadly: true,
+        missedWork: false,
+        notes: 'Better today.',
+      },
+    ],
     triggers: ['bending'],
     helped: ['heat', 'walking'],
     legs: null,
@@ -109,12 +158,16 @@ export const fixtureRoutine: RoutineSession[] = SESSION_DAYS.map((day, i) => ({
   at: `${day}T${day === '2026-11-27' ? '08:00' : '19:00'}:00${day.startsWith('2026-07') ? '+02:00' : '+01:00'}`,
   program: 'default',
   painBefore: 3,
-  painAfter: 2,
-  exercises: [{ id: 'knee-to-chest', status: 'done' }],
+  painAfter: i % 2 ? 2 : 1,
+  exercises: [
+    { id: 'pelvic-tilt', status: 'done' },
+    { id: 'knee-rolls', status: i % 4 === 0 ? 'skipped' : 'done' },
+    { id: 'cat-cow', status: i === 5 ? 'stopped' : 'done' },
+  ],
 }));
 
 export function fixtureStore(): StoreDoc {
-  return { schemaVersion: SCHEMA_VERSION, episodes: structuredClone(fixtureEpisodes), routineSessions: structuredClone(fixtureRoutine), settings: {}, retiredIds: [] };
+  return { schemaVersion: SCHEMA_VERSION, episodes: structuredClone(fixtureEpisodes), routineSessions: structuredClone(fixtureRoutine), settings: { name: 'Sam <O\'Neil>' }, retiredIds: [] };
 }
 
 /** Writes `doc` as the store of `dataDir` (as the program would: 0700 dir, 0600 file). */

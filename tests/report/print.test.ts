@@ -1,5 +1,5 @@
 // The HTML report in a real browser: Debian's headless Chromium prints the
-// fixture's report to PDF on A4 and on Letter (one page each), and measures
+// fixture's report to PDF on A4 and on Letter (one or two pages each), and measures
 // that nothing is wider than the printable width. Nothing here is skipped:
 // without chromium the test FAILS, saying how to install it
 // (`apt-get install -y chromium`; .ci/run installs it).
@@ -108,12 +108,13 @@ describe('the HTML report in headless Chromium', () => {
   it.each([
     ['A4', [595, 842]],
     ['letter', [612, 792]],
-  ])('the five-episode fixture prints on ONE %s page', (size, [width, height]) => {
+  ])('the five-episode fixture (a year, with a course of check-ins) prints on one or two %s pages', (size, [width, height]) => {
     const pdf = printPdf(fixtureHtml(), size as string, `fixture-${size}`);
     const [w, h] = mediaBox(pdf) ?? [];
     expect(Math.round(w!), 'page width in points').toBe(width);
     expect(Math.round(h!), 'page height in points').toBe(height);
-    expect(pageCount(pdf)).toBe(1);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
+    expect(pageCount(pdf)).toBeLessThanOrEqual(2);
   }, 60_000);
 
   it(`nothing in the fixture's report is wider than the printable width (${PRINT_WIDTH_PX} px)`, () => {

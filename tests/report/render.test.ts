@@ -162,9 +162,15 @@ describe('json', () => {
 
   it('has exactly the keys of SPEC.md section 4', () => {
     const json = computeReport(fixtureStore(), SINCE, NOW, NOW, loadProtocol()).json;
-    expect(Object.keys(json)).toEqual(['generatedAt', 'period', 'summary', 'triggers', 'helped', 'legs', 'redFlags', 'routine', 'advice', 'episodes']);
+    expect(Object.keys(json)).toEqual(['generatedAt', 'patient', 'period', 'summary', 'triggers', 'helped', 'legs', 'redFlags', 'routine', 'course', 'advice', 'episodes']);
+    expect(Object.keys(json.patient)).toEqual(['name']);
+    expect(Object.keys(json.course!)).toEqual(['episodeId', 'pain', 'function', 'psfsMean', 'medicines', 'nightsSleptBadly', 'daysMissedWork']);
+    expect(Object.keys(json.course!.pain)).toEqual(['first', 'best', 'worst', 'latest']);
+    for (const f of json.course!.function) expect(Object.keys(f)).toEqual(['activity', 'first', 'latest', 'change', 'important']);
+    expect(Object.keys(json.course!.psfsMean!)).toEqual(['first', 'latest', 'change', 'important']);
+    for (const x of json.routine.exercises) expect(Object.keys(x)).toEqual(['id', 'done', 'skipped', 'stopped']);
     expect(Object.keys(json.summary)).toEqual(['episodes', 'recurrences', 'firstOnset', 'lastOnset', 'medianDaysBetween', 'meanPeakPain', 'maxPeakPain', 'medianDurationDays', 'ongoing']);
-    expect(Object.keys(json.routine)).toEqual(['sessions', 'activeDays', 'streakDays', 'weeks']);
+    expect(Object.keys(json.routine)).toEqual(['sessions', 'activeDays', 'streakDays', 'weeks', 'exercises', 'meanPainBefore', 'meanPainAfter']);
     expect(Object.keys(json.legs)).toEqual(['none', 'buttock', 'thigh', 'below-knee']);
   });
 });
@@ -213,7 +219,9 @@ describe('csv', () => {
     expect(rows[0]).toEqual(CSV_HEADER);
     expect(rows).toHaveLength(HOSTILE.length + 1);
     for (const row of rows) expect(row).toHaveLength(9);
-    expect(out.replace(/\r\n/g, '')).not.toMatch(/\r(?!\n)|(?<!\r)\n/);
+    // parseCsv accepts only CRLF after a row; every other line break is inside a quoted cell.
+    expect(out.endsWith('"\r\n') || out.endsWith('\r\n')).toBe(true);
+    expect(out.split(/\r\n(?=e[2-9a-hjkmnp-z]{4,8},|$)/).length).toBe(HOSTILE.length + 2);
   });
 
   it('makes every cell a spreadsheet would run as a formula inert', () => {
@@ -228,8 +236,9 @@ describe('csv', () => {
 
   it('joins lists with "; " and keeps line breaks in a quoted cell', () => {
     const row = rows.find((x) => x[8]!.startsWith('line one'))!;
-    expect(row[8]).toBe('line one\r\nline two\r\nline three\r\nfour');
-    expect(row[6]).toBe('line one\r\nline two\r\nline three\r\nfour; heat');
+    // Exactly as written: LF, CRLF and CR each stay what they were (SPEC.md section 4).
+    expect(row[8]).toBe('line one\nline two\r\nline three\rfour');
+    expect(row[6]).toBe('line one\nline two\r\nline three\rfour; heat');
     expect(row).toEqual(expect.arrayContaining(['thigh', '4', '']));
   });
 

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/core/records.js';
-import { StoreError } from '../../src/errors.js';
 import { readExportFile } from '../../src/store/export-file.js';
 import { openStore } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
@@ -51,20 +50,6 @@ describe('a version-1 store', () => {
       doc.settings.name = 'Sam B';
     });
     expect(readFileSync(kept).equals(v1)).toBe(true);
-  });
-
-  it('a copy that cannot be kept stops the write: the store stays byte for byte as it was', async () => {
-    const dir = v1Store();
-    // A directory where the copy goes: the copy cannot be kept.
-    mkdirSync(join(dir, 'spasm.v1.json'));
-    const error = await openStore(dir)
-      .update((doc) => {
-        doc.settings.name = 'Sam';
-      })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toContain('spasm.v1.json');
-    expect(readFileSync(join(dir, 'spasm.json')).equals(v1)).toBe(true);
   });
 });
 

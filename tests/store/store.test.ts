@@ -160,9 +160,9 @@ describe('openStore', () => {
   it('serialises writers in one process: none is lost', async () => {
     const store = openStore(tempDataDir());
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.update((doc) => void doc.retiredIds.push(`x${i}`))),
+      Array.from({ length: 10 }, (_, i) => store.update((doc) => void doc.retiredIds.push(`eaaa${'23456789ab'[i]}`))),
     );
-    expect((await store.read()).retiredIds.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `x${i}`).sort());
+    expect((await store.read()).retiredIds.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `eaaa${'23456789ab'[i]}`).sort());
   });
 
   it('a store spasm wrote, then edited by hand into an invalid one, is checked again and refused', async () => {

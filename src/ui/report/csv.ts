@@ -1,7 +1,7 @@
 import { durationDays } from '../../core/report.js';
 import type { Episode } from '../../core/records.js';
 import { round1 } from '../../core/time.js';
-import { clean } from './view.js';
+import { printableKeepingBreaks } from '../../core/text.js';
 
 export const CSV_HEADER = ['id', 'onset', 'ended', 'duration_days', 'peak_pain', 'triggers', 'helped', 'legs', 'notes'];
 
@@ -18,12 +18,13 @@ export function csvCell(value: string): string {
 
 /**
  * `spasm report --format csv`: the header of SPEC.md section 4, one row per
- * episode of the period, oldest first; list cells joined with "; ". Lines
+ * episode of the period, oldest first; list cells joined with "; ". Rows
  * end in CRLF as RFC 4180 says. Control characters in user text are made
- * visible as in the terminal; line breaks inside a note are kept (quoted).
+ * visible as in the terminal; a line break inside a cell (LF, CRLF or CR) is
+ * kept exactly as the user wrote it (SPEC.md section 4), inside quotes.
  */
 export function renderCsv(episodes: readonly Episode[]): string {
-  const user = (text: string) => csvCell(clean(text).replace(/\n/g, '\r\n'));
+  const user = (text: string) => csvCell(printableKeepingBreaks(text));
   const lines = [CSV_HEADER.join(',')];
   for (const e of episodes) {
     const d = durationDays(e);

@@ -36,6 +36,7 @@ td.n,th.n{text-align:right;padding-right:6pt;white-space:nowrap}
 .episodes{table-layout:fixed}
 .episodes td{font-size:9pt}
 .urgent{border:2px solid #000;padding:3pt 5pt;margin:3pt 0;font-weight:600}
+.emergency{border-width:4px;font-size:1.1em}
 ul{margin:2pt 0;padding-left:14pt}
 svg{display:block;width:100%;height:auto}
 svg text{font:9px system-ui,Arial,sans-serif;fill:#000}
@@ -46,6 +47,8 @@ svg text{font:9px system-ui,Arial,sans-serif;fill:#000}
 `;
 
 const CHART = { width: 700, height: 104, left: 28, right: 692, top: 8, bottom: 82 };
+/** The least distance between two episodes' bars, in chart units (a bar is 2 wide). */
+const MIN_GAP = 6;
 
 /** The pain chart: one stem per episode up to its highest score, a dot per check-in. */
 export function painChartSvg(points: readonly PainPoint[], since: Date, until: Date): string {
@@ -71,11 +74,21 @@ export function painChartSvg(points: readonly PainPoint[], since: Date, until: D
   });
   const byEpisode = new Map<string, PainPoint[]>();
   for (const p of points) byEpisode.set(p.episodeId, [...(byEpisode.get(p.episodeId) ?? []), p]);
-  for (const list of byEpisode.values()) {
+  // Episodes close together would draw their bars on top of each other: each
+  // bar keeps at least MIN_GAP from the one before, pushed right (and all of
+  // them pulled back left if that runs past the end).
+  const lists = [...byEpisode.values()].sort((a, b) => a[0]!.at - b[0]!.at);
+  const stems: number[] = [];
+  for (const list of lists) stems.push(Math.max(+x(list[0]!.at), (stems.at(-1) ?? -Infinity) + MIN_GAP));
+  for (let i = stems.length - 1, limit = right; i >= 0 && stems[i]! > limit; i--, limit -= MIN_GAP) stems[i] = limit;
+  lists.forEach((list, i) => {
     const top = list.reduce((a, b) => (b.score > a.score ? b : a));
-    parts.push(`<line x1="${x(list[0]!.at)}" x2="${x(list[0]!.at)}" y1="${y(0)}" y2="${y(top.score)}" stroke="#000" stroke-width="2"/>`);
-    for (const p of list) parts.push(`<circle cx="${x(p.at)}" cy="${y(p.score)}" r="3" fill="#000"/>`);
-  }
+    const sx = stems[i]!.toFixed(1);
+    parts.push(`<line x1="${sx}" x2="${sx}" y1="${y(0)}" y2="${y(top.score)}" stroke="#000" stroke-width="2"/>`);
+    // The course of an episode with several ratings: a thin line through them.
+    if (list.length > 1) parts.push(`<polyline points="${list.map((p, j) => `${j === 0 ? sx : x(p.at)},${y(p.score)}`).join(' ')}" fill="none" stroke="#000" stroke-width="0.75"/>`);
+    list.forEach((p, j) => parts.push(`<circle cx="${j === 0 ? sx : x(p.at)}" cy="${y(p.score)}" r="${list.length > 1 ? 2 : 3}" fill="#000"/>`));
+  });
   if (points.length === 0) parts.push(`<text x="${(left + right) / 2}" y="${(top + bottom) / 2}" text-anchor="middle">No pain recorded in this period</text>`);
   const desc = `Pain (0 to 10) of each episode from ${formatDate(since)} to ${formatDate(until)}`;
   return `<svg viewBox="0 0 ${CHART.width} ${CHART.height}" role="img" aria-label="${desc}"><title>${desc}</title>${parts.join('')}</svg>`;
@@ -106,9 +119,25 @@ export function renderHtml(view: ReportView, chart: string): string {
   const advice = view.advice.length
     ? view.advice.map((a) => (a.urgent ? `<p class="urgent">! ${e(a.text)}</p>` : `<p>${e(a.text)}</p>`)).join('')
     : '<p>None at the end of this period.</p>';
+  // Emergency answers first, in a heavy box marked "!! EMERGENCY", apart from the same-day ones.
   const redFlags = view.redFlags.length
-    ? view.redFlags.map((f) => `<p class="urgent">! ${f.when}, episode ${e(f.episodeId)}: ${e(f.tier)}. ${e(f.flags.join(', '))}</p>`).join('')
+    ? view.redFlags
+        .map((f) => (f.emergency ? `<p class="urgent emergency">!! EMERGENCY: ${f.when}, episode ${e(f.episodeId)}: ${e(f.tier)}. ${e(f.flags.join(', '))}</p>` : `<p class="urgent">! Same day: ${f.when}, episode ${e(f.episodeId)}: ${e(f.tier)}. ${e(f.flags.join(', '))}</p>`))
+        .join('')
     : '<p>None reported.</p>';
+  const k = view.course;
+  const course = k
+    ? `<section><h2>Latest episode</h2><p>${e(k.heading.replace(/^Latest episode: /, 'Episode '))}</p><div class="cols"><div>${rows(k.rows)}${
+        k.medicines.length ? `<table><thead><tr><th>Medicine</th><th class="n">Check-ins</th></tr></thead><tbody>${k.medicines.map((x) => `<tr><td>${e(x.label)}</td><td class="n">${x.count}</td></tr>`).join('')}</tbody></table>` : ''
+      }</div><div>${
+        k.function.length
+          ? `<table><thead><tr><th>Activity (PSFS)</th><th class="n">First</th><th class="n">Latest</th><th class="n">Change</th></tr></thead><tbody>${k.function.map((f) => `<tr><td>${e(f.activity)}</td><td class="n">${f.first}</td><td class="n">${f.latest}</td><td class="n">${f.important ? `<b>${f.change}</b> important` : f.change}</td></tr>`).join('')}</tbody></table>`
+          : ''
+      }<p class="meta">${e(k.functionNote)}</p></div></div></section>`
+    : '';
+  const exercises = view.exercises.length
+    ? `<table><thead><tr><th>Exercise</th><th class="n">Done</th><th class="n">Skipped</th><th class="n">Stopped</th></tr></thead><tbody>${view.exercises.map((x) => `<tr><td>${e(x.label)}</td><td class="n">${x.done}</td><td class="n">${x.skipped}</td><td class="n">${x.stopped}</td></tr>`).join('')}</tbody></table>`
+    : '';
   // Notes go on a full-width line under their episode, so the other columns stay wide and short.
   const episodes = view.episodes.length
     ? `<table class="episodes"><colgroup><col style="width:11%"><col style="width:17%"><col style="width:9%"><col style="width:7%"><col style="width:14%"><col style="width:21%"><col></colgroup>
@@ -134,18 +163,19 @@ ${view.episodes
 <body>
 <main>
 <h1>${view.title}</h1>
-<p class="meta">Period ${view.period}. Made ${view.generated} by spasm.</p>
+<p class="meta">${view.patient ? `<b>${e(view.patient)}</b>. ` : ''}Period ${view.period}. Made ${view.generated} by spasm.</p>
 <div class="cols">
 <section><h2>Summary</h2>${rows(view.summary)}${view.carriedOver.map((n) => `<p class="note">${e(n)}</p>`).join('')}</section>
 <section><h2>Advice</h2>${advice}<h2>Red flags</h2>${redFlags}</section>
 </div>
+${course}
 <section><h2>Pain over time</h2><p class="meta">Pain 0 to 10: a bar up to each episode's worst rating, a dot for each rating.</p>${chart}</section>
 <div class="cols3">
 <section><h2>What set it off</h2>${counts('Trigger', view.triggers)}</section>
 <section><h2>What helped</h2>${counts('Helped', view.helped)}</section>
 <section><h2>Pain spread</h2>${counts('Leg spread', view.legs)}</section>
 </div>
-<section><h2>Home exercises</h2><div class="cols"><div>${rows(view.routine)}</div><div>${weeks}</div></div></section>
+<section><h2>Home exercises</h2><div class="cols"><div>${rows(view.routine)}${weeks}</div><div>${exercises}</div></div></section>
 <section><h2>Episodes</h2>${episodes}${view.episodes.some((r) => r.recurrence) ? `<p class="meta">${view.recurrenceNote[0]!.toUpperCase()}${view.recurrenceNote.slice(1)}.</p>` : ''}</section>
 </main>
 </body>

@@ -24,13 +24,25 @@ function table(header: string[], rows: string[][]): string[] {
 /** `spasm report --format markdown`: GitHub-flavoured tables, every user text escaped. */
 export function renderMarkdown(view: ReportView): string {
   const m = markdownText;
-  const out: string[] = [`# ${view.title}`, '', `Period: ${view.period}. Made ${view.generated} by spasm.`];
+  const out: string[] = [`# ${view.title}`, '', ...(view.patient ? [`${m(view.patient)}.`, ''] : []), `Period: ${view.period}. Made ${view.generated} by spasm.`];
   const section = (title: string, lines: string[]) => out.push('', `## ${title}`, '', ...lines);
   const counts = (name: string, rows: { label: string; count: number }[]) =>
     rows.length ? table([name, 'Episodes'], rows.map((r) => [m(r.label), String(r.count)])) : ['Nothing recorded.'];
 
   section('Summary', table(['', ''], view.summary.map(([label, value]) => [label, m(value)])));
   if (view.carriedOver.length) out.push('', ...view.carriedOver.map((note) => `- ${m(note)}`));
+  if (view.course) {
+    const k = view.course;
+    section(m(k.heading), [
+      ...table(['', ''], k.rows.map(([label, value]) => [label, m(value)])),
+      '',
+      ...(k.function.length
+        ? [...table(['Activity (PSFS)', 'First', 'Latest', 'Change'], k.function.map((f) => [m(f.activity), f.first, f.latest, f.important ? `**${f.change}** (important)` : f.change])), '']
+        : []),
+      m(k.functionNote),
+      ...(k.medicines.length ? ['', ...table(['Medicine', 'Check-ins'], k.medicines.map((x) => [m(x.label), String(x.count)]))] : []),
+    ]);
+  }
   section('Pain over time', [
     `Highest pain in each ${view.chart.sliceDays} days, from ${view.chart.start} to ${view.chart.end} (${SPARK_LEGEND}):`,
     '',
@@ -42,7 +54,7 @@ export function renderMarkdown(view: ReportView): string {
   section(
     'Red flags (screens with a positive answer)',
     view.redFlags.length
-      ? table(['Screened', 'Episode', 'Advice given', 'Signs'], view.redFlags.map((f) => [f.when, m(f.episodeId), `**${m(f.tier)}**`, m(f.flags.join(', '))]))
+      ? table(['', 'Screened', 'Episode', 'Advice given', 'Signs'], view.redFlags.map((f) => [f.emergency ? '**!! EMERGENCY**' : '! same day', f.when, m(f.episodeId), `**${m(f.tier)}**`, m(f.flags.join(', '))]))
       : ['None reported.'],
   );
   section('What set it off', counts('Trigger', view.triggers));
@@ -52,6 +64,7 @@ export function renderMarkdown(view: ReportView): string {
     ...table(['', ''], view.routine.map(([label, value]) => [label, m(value)])),
     '',
     ...table(['Week from', 'Sessions'], view.weeks.map((w) => [w.start, String(w.sessions)])),
+    ...(view.exercises.length ? ['', ...table(['Exercise', 'Done', 'Skipped', 'Stopped'], view.exercises.map((x) => [m(x.label), String(x.done), String(x.skipped), String(x.stopped)]))] : []),
   ]);
   section(
     'Episodes (oldest first)',

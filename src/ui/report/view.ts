@@ -3,7 +3,7 @@
  * so the three say the same thing in the same words. User text (triggers,
  * notes, ...) stays raw here: each renderer escapes it for its medium.
  */
-import { durationDays, painBuckets, type Report } from '../../core/report.js';
+import { durationDays, painBuckets, type Report, type ReportJson } from '../../core/report.js';
 import { t, type Legs, type Tier } from '../../core/records.js';
 import { formatClock, formatDate, ms, printable, round1 } from '../../core/time.js';
 
@@ -16,6 +16,19 @@ export interface ReportLabels {
   tiers: ReadonlyMap<Exclude<Tier, 'none'>, string>;
   /** Self-care facts for the person (clinical.md section 1), after the advice. */
   goodToKnow?: readonly string[];
+  /** Exercise names by id (the library and the program). */
+  exercises?: ReadonlyMap<string, string>;
+}
+
+/** The latest episode's course, as the readable formats show it. */
+export interface CourseView {
+  heading: string;
+  rows: [string, string][];
+  /** PSFS items: activity, first, latest, change as text, important. */
+  function: { activity: string; first: string; latest: string; change: string; important: boolean }[];
+  /** One line on the mean and what counts as an important change. */
+  functionNote: string;
+  medicines: { label: string; count: number }[];
 }
 
 export interface EpisodeRow {
@@ -32,6 +45,10 @@ export interface EpisodeRow {
 
 export interface ReportView {
   title: string;
+  /** "For Sam Jones", or null when no name is set. */
+  patient: string | null;
+  course: CourseView | null;
+  exercises: { label: string; done: number; skipped: number; stopped: number }[];
   period: string;
   generated: string;
   summary: [string, string][];
@@ -42,7 +59,8 @@ export interface ReportView {
   triggers: { label: string; count: number }[];
   helped: { label: string; count: number }[];
   legs: { label: string; count: number }[];
-  redFlags: { when: string; episodeId: string; tier: string; urgent: boolean; flags: string[] }[];
+  /** Emergency screens first, then same-day ones, each oldest first. */
+  redFlags: { when: string; episodeId: string; tier: string; urgent: boolean; emergency: boolean; flags: string[] }[];
   routine: [string, string][];
   weeks: { start: string; sessions: number }[];
   advice: { urgent: boolean; text: string }[];
@@ -92,11 +110,15 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
   const routine: [string, string][] = [
     ['Sessions', r.sessions === 0 ? 'none in this period' : `${r.sessions} in the period, on ${plural(r.activeDays, 'day')}`],
     ['Current streak', r.streakDays === 0 ? 'no session today or yesterday' : `${plural(r.streakDays, 'day')} in a row`],
+    ['Pain', r.meanPainBefore === null && r.meanPainAfter === null ? 'not rated' : `mean ${r.meanPainBefore ?? '-'} / 10 before a session, ${r.meanPainAfter ?? '-'} / 10 after`],
   ];
 
   const tierText = (tier: Tier) => (tier === 'none' ? 'no red flag' : label(labels.tiers, tier));
   return {
     title: 'Back spasm report',
+    patient: json.patient.name === null ? null : `For ${json.patient.name}`,
+    course: courseView(report, json.course),
+    exercises: r.exercises.map((x) => ({ label: labels.exercises?.get(x.id) ?? x.id, done: x.done, skipped: x.skipped, stopped: x.stopped })),
     period: `${formatDate(report.since)} to ${formatDate(report.until)}`,
     generated: when(json.generatedAt),
     summary,
@@ -113,13 +135,16 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
       ...Object.entries(json.legs).map(([leg, count]) => ({ label: label(labels.legs, leg), count })),
       { label: 'Not recorded', count: json.episodes.filter((e) => e.legs === null).length },
     ],
-    redFlags: json.redFlags.map((f) => ({
-      when: when(f.at),
-      episodeId: f.episodeId,
-      tier: tierText(f.tier),
-      urgent: f.tier !== 'none',
-      flags: f.positive.map((id) => label(labels.redFlags, id)),
-    })),
+    redFlags: [...json.redFlags]
+      .sort((a, b) => Number(b.tier === 'emergency') - Number(a.tier === 'emergency'))
+      .map((f) => ({
+        when: when(f.at),
+        episodeId: f.episodeId,
+        tier: tierText(f.tier),
+        urgent: f.tier !== 'none',
+        emergency: f.tier === 'emergency',
+        flags: f.positive.map((id) => label(labels.redFlags, id)),
+      })),
     routine,
     weeks: r.weeks.map((w) => ({ start: formatDate(new Date(t(w.start))), sessions: w.sessions })),
     advice: [
@@ -142,5 +167,29 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
         notes: e.notes,
       };
     }),
+  };
+}
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function courseView(report: Report, c: ReportJson['course']): CourseView | null {
+  if (!c) return null;
+  const e = report.json.episodes.find((x) => x.id === c.episodeId);
+  const p = c.pain;
+  const score = (n: number | null) => (n === null ? '-' : `${n}`);
+  const rows: [string, string][] = [
+    ['Pain', p.first === null ? 'not rated' : `first ${score(p.first)}, best ${score(p.best)}, worst ${score(p.worst)}, latest ${score(p.latest)} (out of 10)`],
+    ['Slept badly', c.nightsSleptBadly === 0 ? 'no night recorded' : plural(c.nightsSleptBadly, 'night')],
+    ['Missed work', c.daysMissedWork === 0 ? 'no day recorded' : plural(c.daysMissedWork, 'day')],
+  ];
+  const m = c.psfsMean;
+  return {
+    heading: `Latest episode: ${c.episodeId}${e ? `, began ${when(e.onset)}${e.endedAt ? `, ended ${when(e.endedAt)}` : ', not ended'}` : ''}`,
+    rows,
+    function: c.function.map((f) => ({ activity: f.activity, first: `${f.first}`, latest: `${f.latest}`, change: signed(f.change), important: f.important })),
+    functionNote: m
+      ? `Mean ${m.first} → ${m.latest} (${signed(m.change)})${m.important ? ', an important change' : ''}. 0 = unable, 10 = as before; a change of 3 for one activity, 2 for the mean, is important (PSFS).`
+      : 'No activity rated (PSFS).',
+    medicines: c.medicines.map((x) => ({ label: x.name, count: x.count })),
   };
 }

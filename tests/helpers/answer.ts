@@ -1,0 +1,16 @@
+import { screen } from '@inquirer/testing/vitest';
+import { expect } from 'vitest';
+
+/** Waits for the next open question that shows `expected`, then answers it with keys (one character types it). */
+export async function answer(expected: string, ...keys: string[]): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await screen.next();
+    const text = screen.getScreen();
+    if (text.includes(expected) && text.trimStart().startsWith('?')) break;
+  }
+  expect(screen.getScreen()).toContain(expected);
+  for (const key of keys) {
+    if (key.length === 1 && key !== ' ') screen.type(key);
+    else screen.keypress(key === ' ' ? 'space' : key);
+  }
+}
