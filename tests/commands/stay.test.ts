@@ -97,7 +97,7 @@ describe('spasm timer --stay, hands-free', () => {
     ['--sessions 0', { stay: true, handsFree: true, sessions: '0' }, 'cold', '--sessions must be a whole number from 1 to 24 (got "0")'],
     ['--sessions two', { stay: true, handsFree: true, sessions: 'two' }, 'cold', '--sessions must be a whole number from 1 to 24 (got "two")'],
     ['--stay on breathe', { stay: true, handsFree: true }, 'breathe', '--stay is for spasm timer cold or heat, not breathe'],
-    ['--stay without a terminal or --hands-free', { stay: true }, 'heat', 'without a terminal, timer --stay needs --hands-free'],
+    ['--stay without a terminal or --hands-free', { stay: true }, 'heat', 'without a terminal, timer heat --stay needs --hands-free'],
   ])('%s → exit 2, nothing run', async (_name, opts, kind, message) => {
     const f = fakeDeps({ now });
     const error = await timer(opts, f.deps, kind).catch((e: unknown) => e);
