@@ -47,7 +47,7 @@ export async function withCompanion(deps: Deps, options: { voice?: boolean }): P
   }
   // A notifier that hangs must not hold up the next step: it gets 3 s.
   const send = async (title: string, message: string) => (await import('./notify.js')).notifyDesktop(title, message);
-  const notify = notifies ? (title: string, message: string) => Promise.race([send(title, message), new Promise<void>((done) => setTimeout(done, 3000).unref())]) : QUIET.notify;
+  const notify = notifies ? (title: string, message: string) => within(send(title, message), 3000) : QUIET.notify;
   return { ...deps, companion: { voice, notify } };
 }
 
@@ -57,4 +57,11 @@ export async function timerEnded(deps: Deps, spoken: string): Promise<void> {
   bell(deps.io.progressStream, deps.io.stderrIsTTY);
   companion.voice.say(spoken);
   await companion.notify('spasm', spoken);
+}
+
+/** `promise`, or nothing after `ms` of real time, whichever comes first. */
+export async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
 }
