@@ -169,7 +169,7 @@ describe('the offer to stay at the end of spasm start', () => {
     await f.deps.store.update((doc) => void doc.episodes[0]!.therapy.push({ kind: 'cold', start: at('09:30'), end: at('09:50') }));
     const done = offerStay(f.deps, 'e7k2q');
     await screen.next();
-    expect(screen.getScreen()).toContain('Stay with you until the next cold or heat session?');
+    expect(screen.getScreen()).toContain('Wait here for the next cold or heat session?');
     screen.type('y');
     screen.keypress('enter');
     await screen.next();
