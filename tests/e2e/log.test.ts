@@ -84,7 +84,7 @@ describe('spasm log through the binary', () => {
   const refusals: [string[], string][] = [
     [['log', '--onset', 'now', '--pain', '11'], 'spasm: --pain must be a whole number from 0 to 10 (got "11")'],
     [['log', '--onset', 'tomorrow', '--pain', '3'], 'spasm: --onset "tomorrow" is not a time I can read'],
-    [['log', '--onset', '2026-11-28T09:00', '--pain', '3'], 'spasm: --onset 2026-11-28T09:00:00+01:00 is in the future'],
+    [['log', '--onset', '2026-11-28T09:00', '--pain', '3'], 'spasm: --onset "2026-11-28T09:00" is in the future'],
     [['log', '--onset', '1h ago', '--pain', '3', '--lasted', '2h'], 'spasm: --lasted would end the episode at 2026-11-27T13:00:00+01:00, which is in the future'],
     [['log', '--onset', '1h ago', '--pain', '3', '--lasted', 'ages'], 'spasm: --lasted "ages" is not a duration'],
     [['log', '--onset', '1h ago', '--pain', '3', '--lasted', '1h', '--ongoing'], 'spasm: --lasted and --ongoing cannot go together'],

@@ -49,7 +49,7 @@ describe('spasm routine (built binary, no terminal)', () => {
     writeFileSync(file, JSON.stringify({ id: 'mine', name: 'Mine', description: 'x', exercises: [{ exercise: 'handstand' }, { exercise: 'cat-cow', sets: 'two' }], progression: { addReps: 1, everyDays: 3, requireCleanSessions: 2, sources: ['NHSI'] }, sources: ['NHSI'] }));
     const r = runSpasm(['routine', '--program', file, '--hands-free', '--pain-before', '1', '--pain-after', '1'], { dataDir, env: fast });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`spasm: program file ${file} is invalid\n$.exercises[1].sets: must be a whole number\n`);
+    expect(r.stderr).toBe(`spasm: program file "${file}" is invalid\n$.exercises[1].sets: must be a whole number\n`);
     expect(sessions(dataDir)).toEqual([]);
   });
 

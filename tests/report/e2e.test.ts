@@ -41,7 +41,7 @@ describe('spasm report (built binary)', () => {
     writeFileSync(file, 'precious');
     const refused = runSpasm(['report', '--format', 'html', '--output', file], { dataDir, env });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`spasm: --output ${file} already exists\nadd --force to replace it, or choose another name\n`);
+    expect(refused.stderr).toBe(`spasm: --output "${file}" already exists\nadd --force to replace it, or choose another name\n`);
     expect(refused.stdout).toBe('');
     expect(readFileSync(file, 'utf8')).toBe('precious');
     const forced = runSpasm(['report', '--format', 'html', '--output', file, '--force'], { dataDir, env });
@@ -53,7 +53,7 @@ describe('spasm report (built binary)', () => {
   it.each([
     [['--format', 'pdf'], 'spasm: --format must be one of text, markdown, html, json, csv (got "pdf")'],
     [['--since', 'last week'], 'spasm: --since "last week" is not a time I can read'],
-    [['--until', '2099-01-01'], 'spasm: --until 2099-01-01T00:00:00+01:00 is in the future'],
+    [['--until', '2099-01-01'], 'spasm: --until "2099-01-01" is in the future'],
     [['--since', '2026-06-01', '--until', '2026-05-01'], 'spasm: --since 2026-06-01T00:00:00+02:00 is after --until 2026-05-01T00:00:00+02:00'],
     [['--colour'], "spasm: unknown option '--colour'"],
   ])('%j: exit 2 with one line naming the flag, nothing on stdout', (args, message) => {
