@@ -1,7 +1,8 @@
 import { PACE_NAMES, pacesOf } from '../core/breathing.js';
 import { ongoingEpisode } from '../core/episodes.js';
 import { standingScreen } from '../core/plan.js';
-import { formatIso, printable } from '../core/time.js';
+import { quoted } from '../core/text.js';
+import { formatIso } from '../core/time.js';
 import { parseChoice, parseMinutes } from '../core/values.js';
 import { loadProtocol, loadRedFlags } from '../data/index.js';
 import type { Thresholds } from '../data/types.js';
@@ -76,6 +77,6 @@ async function standingNow(store: Store, now: Date, thresholds: Thresholds) {
 
 function parseCount(text: string): number {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_SESSIONS) throw new UsageError(`--sessions must be a whole number from 1 to ${MAX_SESSIONS} (got "${printable(text)}")`);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > MAX_SESSIONS) throw new UsageError(`--sessions must be a whole number from 1 to ${MAX_SESSIONS} (got ${quoted(text)})`);
   return n;
 }
