@@ -36,18 +36,22 @@ function load(file) {
     return require(file);
   }
   const fs = require('node:fs');
+  const path = require('node:path');
   let cachedData;
   try {
     cachedData = fs.readFileSync(`${file}.cache`);
   } catch {
     return require(file);
   }
-  const vm = require('node:vm');
-  const dir = require('node:path').dirname(file);
-  // The prompts and ora are ES modules beside the bundle: import() them from here (see scripts/build.mjs).
-  globalThis.__spasmImport = (specifier) => import(require('node:url').pathToFileURL(require('node:path').join(dir, specifier)).href);
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
-  const bundle = new Module(file, module);
-  bundle.filename = file;
-  script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dir);
+  const dir = path.dirname(file);
+  // The bundle loads its parts through these (see scripts/build.mjs): the
+  // prompts and ora are ES modules, import()ed from here; the store's
+  // validator is CommonJS, run from its own cache.
+  globalThis.__spasmImport ??= (specifier) => import(require('node:url').pathToFileURL(path.join(dir, specifier)).href);
+  globalThis.__spasmRequire ??= (specifier) => load(path.join(dir, specifier));
+  const script = new (require('node:vm').Script)(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const loaded = new Module(file, module);
+  loaded.filename = file;
+  script.runInThisContext()(loaded.exports, Module.createRequire(file), loaded, file, dir);
+  return loaded.exports;
 }

@@ -26,12 +26,21 @@ delete env.SPASM_DATA_DIR;
 
 const work = mkdtempSync(join(tmpdir(), 'spasm-bench-'));
 const now = Date.now();
-/** A data dir holding `years` of generated history, imported by `bin`. */
+/**
+ * A data dir holding `years` of generated history, imported by `bin`. A build
+ * from before schema version 2 gets the same history without check-ins.
+ */
 function storeOf(years, bin, label = '') {
-  const dataDir = join(work, `data-${years}y${label}`);
-  const storeFile = join(work, `${years}y.json`);
-  writeFileSync(storeFile, JSON.stringify(history(now, years)));
-  const imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
+  const dataDir = join(work, `data-${years}y${label.replace(/\W/g, '')}`);
+  const storeFile = join(work, `${years}y${label.replace(/\W/g, '')}.json`);
+  const doc = history(now, years);
+  writeFileSync(storeFile, JSON.stringify(doc));
+  let imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
+  if (imported.status !== 0 && /newer spasm/.test(imported.stderr)) {
+    console.log(`${label}${years}y: this build reads schema version 1: its store has no check-ins`);
+    writeFileSync(storeFile, JSON.stringify({ ...doc, schemaVersion: 1, episodes: doc.episodes.map(({ activities, checkins, ...e }) => e) }));
+    imported = spawnSync(process.execPath, [bin, 'import', storeFile, '--data-dir', dataDir], { env, encoding: 'utf8' });
+  }
   if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
   return dataDir;
 }
@@ -106,7 +115,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const base = median(times.get(cases[0].name));
-console.log(`\n${runs} interleaved runs each; stores: 10y (300 episodes, 3650 routine sessions), 1y (30, 365); node ${process.version}\n`);
+console.log(`\n${runs} interleaved runs each; stores: 10y (300 episodes with check-ins, 3650 routine sessions), 1y (30, 365); node ${process.version}\n`);
 console.log(`${'command'.padEnd(37)} ${'median'.padStart(9)} ${'ratio'.padStart(7)}  limit`);
 let over = false;
 for (const c of available) {

@@ -78,7 +78,8 @@ const storeValidatorOutside = {
     b.onResolve({ filter: /^\.\/validate\.js$/ }, (args) =>
       args.importer.endsWith('/src/store/index.ts') || args.importer.endsWith('/src/store/export-file.ts') ? { path: 'store-validate', namespace: 'store-validate' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'store-validate' }, () => ({ contents: 'module.exports = require("./store-validate.cjs");', loader: 'js' }));
+    // Through the shim's loader when it runs the bundle from its code cache (below), else plainly.
+    b.onLoad({ filter: /.*/, namespace: 'store-validate' }, () => ({ contents: 'module.exports = (globalThis.__spasmRequire ?? require)("./store-validate.cjs");', loader: 'js' }));
     b.onResolve({ filter: /^\.\/store-validate\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
@@ -127,18 +128,20 @@ await Promise.all([
   build({ ...commonJs, entryPoints: { 'store-validate': 'src/store/validate.ts' } }),
 ]);
 
-// V8's code cache of the bundle, for bin/spasm.js on Node 20 (Node 22+ keeps
-// its own). Node 20 runs a cached script only through node:vm, where import()
-// needs an experimental flag: the bundle's import() of the prompts and ora goes
-// through the loader the shim provides (globalThis.__spasmImport) when it does.
-{
-  const file = fileURLToPath(new URL('../dist/main.cjs', import.meta.url));
-  const code = readFileSync(file, 'utf8');
-  const imports = code.split('import("./lib-').length - 1;
-  if (imports !== Object.keys(LIBS).length) throw new Error(`build: expected ${Object.keys(LIBS).length} import() of dist/lib-*.js in main.cjs, found ${imports}`);
-  const patched = code.replace('"use strict";', '"use strict";const __spasmImport=globalThis.__spasmImport??(s=>import(s));').replaceAll('import("./lib-', '__spasmImport("./lib-');
-  writeFileSync(file, patched);
-  writeFileSync(`${file}.cache`, new Script(Module.wrap(patched), { filename: file }).createCachedData());
+// V8's code cache of each bundle, for bin/spasm.js on Node 20 (Node 22+
+// keeps its own). Node 20 runs a cached script only through node:vm, where
+// import() needs an experimental flag: the bundle's import() of the prompts
+// and ora goes through the loader the shim provides (globalThis.__spasmImport).
+for (const name of ['main.cjs', 'store-validate.cjs']) {
+  const file = fileURLToPath(new URL(`../dist/${name}`, import.meta.url));
+  let code = readFileSync(file, 'utf8');
+  if (name === 'main.cjs') {
+    const imports = code.split('import("./lib-').length - 1;
+    if (imports !== Object.keys(LIBS).length) throw new Error(`build: expected ${Object.keys(LIBS).length} import() of dist/lib-*.js in main.cjs, found ${imports}`);
+    code = code.replace('"use strict";', '"use strict";const __spasmImport=globalThis.__spasmImport??(s=>import(s));').replaceAll('import("./lib-', '__spasmImport("./lib-');
+    writeFileSync(file, code);
+  }
+  writeFileSync(`${file}.cache`, new Script(Module.wrap(code), { filename: file }).createCachedData());
 }
 
 // `spasm --help` never changes between builds of the same code (fixed width,

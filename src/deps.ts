@@ -49,7 +49,7 @@ export interface GlobalOptions {
 }
 
 /** Colour per SPEC.md: --no-color and NO_COLOR turn it off, FORCE_COLOR on, else only on a terminal. */
-export function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
   if (globals.color === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';

@@ -1,8 +1,8 @@
 import { toJson } from '../core/text.js';
-import { addEpisode, byOnset, ongoingEpisode, recordPain } from '../core/episodes.js';
+import { addEpisode, byOnset, episodeStillThere, ongoingEpisode, recordPain } from '../core/episodes.js';
 import { applyFields, checkEnd, findEpisode, isEmptyFields, parseEpisodeFlags, type EpisodeFlags } from '../core/log.js';
 import type { StoreHead } from '../core/document.js';
-import { episodeJson, t, type Episode } from '../core/records.js';
+import { episodeJson, msOf, type Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parsePain } from '../core/values.js';
 import { loadLogOptions, loadProtocol } from '../data/index.js';
@@ -67,13 +67,6 @@ function printEpisode(deps: Deps, episode: Episode, ongoing: string | null, json
   else deps.io.out(renderEpisode(episode, ongoing, now, loadLogOptions(), deps.io.color, Math.min(deps.io.columns, 80)));
 }
 
-/** Re-finds an episode by its full id inside an update (the document was re-read under the lock). */
-function refind(doc: StoreHead, id: string): Episode {
-  const episode = doc.episodes.find((e) => e.id === id);
-  if (!episode) throw new UsageError(`episode ${id} was deleted meanwhile`, 'see the ids with: spasm log list');
-  return episode;
-}
-
 export async function logAdd(opts: LogAddOptions, deps: Deps): Promise<void> {
   const now = deps.clock.now();
   const options = loadLogOptions();
@@ -93,7 +86,7 @@ export async function logAdd(opts: LogAddOptions, deps: Deps): Promise<void> {
     if (!opts.json) deps.io.out(`\nSaved as episode ${episode.id}.\n`);
     return;
   }
-  const lasted = episode.endedAt ? `lasted ${formatSpan(t(episode.endedAt) - t(episode.onset))}` : episode.id === ongoing ? 'ongoing' : 'not ended';
+  const lasted = episode.endedAt ? `lasted ${formatSpan(msOf(episode.endedAt) - msOf(episode.onset))}` : episode.id === ongoing ? 'ongoing' : 'not ended';
   deps.io.out(`Recorded episode ${episode.id}: began ${humanTime(new Date(episode.onset), now)}, worst pain ${episode.peakPain}/10, ${lasted}.\n`);
 }
 
@@ -101,7 +94,7 @@ export async function logList(opts: LogListOptions, deps: Deps): Promise<void> {
   const now = deps.clock.now();
   const since = opts.since === undefined ? null : parseWhen(opts.since, now, '--since');
   const doc = await deps.store.read();
-  const episodes = since ? doc.episodes.filter((e) => t(e.onset) >= since.getTime()) : doc.episodes;
+  const episodes = since ? doc.episodes.filter((e) => msOf(e.onset) >= since.getTime()) : doc.episodes;
   if (opts.json) {
     deps.io.out(toJson(byOnset(episodes).map(episodeJson)));
   } else if (episodes.length === 0) {
@@ -136,7 +129,7 @@ export async function logEdit(opts: LogEditOptions, deps: Deps, id: string): Pro
     fields = await asking(askEpisodeEdit(deps.prompt, now, options, target), 'Nothing was changed.');
   }
   const { episode, ongoing } = await deps.store.update((doc) => {
-    const edited = refind(doc, target.id);
+    const edited = episodeStillThere(doc, target.id, 'nothing was saved');
     applyFields(edited, fields, now);
     return { episode: edited, ongoing: ongoingId(doc, now) };
   });
@@ -151,12 +144,12 @@ export async function logEnd(opts: LogEndOptions, deps: Deps, id?: string): Prom
   const target = id === undefined ? ongoingEpisode(doc.episodes, now, loadProtocol().thresholds) : findEpisode(doc.episodes, id);
   if (!target) throw new UsageError('there is no ongoing episode to end', 'give the id of the one to end: spasm log end <id> (see spasm log list)');
   const episode = await deps.store.update((fresh) => {
-    const ended = refind(fresh, target.id);
+    const ended = episodeStillThere(fresh, target.id, 'nothing was saved');
     ended.endedAt = checkEnd(ended, at);
     if (pain !== undefined) recordPain(ended, ended.endedAt, pain);
     return ended;
   });
-  const lasted = formatSpan(t(episode.endedAt!) - t(episode.onset));
+  const lasted = formatSpan(msOf(episode.endedAt!) - msOf(episode.onset));
   deps.io.out(`Ended episode ${episode.id} ${humanTime(at, now)}, after ${lasted}.${pain === undefined ? '' : ` Pain at the end: ${pain}/10.`}\n`);
 }
 
@@ -178,7 +171,7 @@ export async function logDelete(opts: LogDeleteOptions, deps: Deps, id: string):
     }
   }
   await deps.store.update((doc) => {
-    refind(doc, target.id);
+    episodeStillThere(doc, target.id, 'nothing was saved');
     doc.episodes = doc.episodes.filter((e) => e.id !== target.id);
     // Never hand this id out again (SPEC.md section 2).
     doc.retiredIds.push(target.id);

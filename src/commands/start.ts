@@ -1,15 +1,14 @@
-import { addEpisode, recordPain } from '../core/episodes.js';
-import type { StoreHead } from '../core/document.js';
+import { addEpisode, episodeStillThere, recordPain } from '../core/episodes.js';
 import type { Episode } from '../core/records.js';
 import { formatIso, formatSpan, parseWhen } from '../core/time.js';
 import { parseChoice, parsePain } from '../core/values.js';
-import { afterScreen, goodToKnowFor, planWalk, stepsFor } from '../core/plan.js';
+import { afterScreen, goodToKnowFor, planWalk, stepsFor, type StepsPlan } from '../core/plan.js';
 import { THERAPY_CHOICES, isTherapyStep, nextStepAfter, parseRedFlags, redFlagResult, walkSummary } from '../core/walkthrough.js';
 import { applyWalkEnd, parseWalkEndFlags } from '../core/walk-end.js';
 import { loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
-import type { Step } from '../data/types.js';
+import type { Protocol, Step } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { ExitCode, InterruptedError, SpasmError } from '../errors.js';
+import { InterruptedError } from '../errors.js';
 import { askPain, askWhen, requireFlags } from '../flows/ask.js';
 import { withCompanion } from '../flows/companion.js';
 import { cancelable } from '../flows/prompts.js';
@@ -117,7 +116,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   let id = ongoing?.id;
   if (flagResult) {
     id = await deps.store.update((fresh) => {
-      const episode = ongoing ? find(fresh, ongoing.id) : addEpisode(fresh, onset, 'start', deps.random);
+      const episode = ongoing ? episodeStillThere(fresh, ongoing.id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
       episode.redFlags = flagResult;
       episode.redFlagHistory = [...(episode.redFlagHistory ?? []), flagResult];
       return episode.id;
@@ -135,24 +134,11 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
   const steps = stepsFor(ongoing, onset, therapyFlag, now, protocol, doc.settings.therapy);
   let { kind, choice } = steps;
-  let plannedSteps: Step[] = steps.steps;
-  let from = 0;
-  if (!stopNow && ongoing) {
-    const resumeAt = steps.resumeAt;
-    const summary = walkSummary(doc.episodes, ongoing, null, null, now, protocol);
-    const dueText = `Next ${summary.next.kind} session: ${windowText(summary.next, now)}.`;
-    let what: ContinueChoice = resumeAt >= 0 ? 'resume' : 'walk';
-    if (!handsFree && (resumeAt >= 0 || ongoing.walkthrough)) {
-      what = await askContinue(prompt, { resumeTitle: resumeAt >= 0 ? stepTitle(plannedSteps[resumeAt]!, resumeAt + 1, plannedSteps.length) : undefined, therapy: kind, therapyDue: steps.therapyDue, dueText });
-    }
-    if (what === 'resume') from = resumeAt;
-    if (what === 'therapy') plannedSteps = plannedSteps.filter((s) => s.id === kind);
-    if (what === 'nothing') plannedSteps = [];
-  }
+  const { plannedSteps, from } = stopNow || !ongoing ? { plannedSteps: steps.steps, from: 0 } : await whatToWalk(deps, ongoing, steps, doc.episodes, now, protocol, handsFree);
 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
-    const episode = id ? find(fresh, id) : addEpisode(fresh, onset, 'start', deps.random);
+    const episode = id ? episodeStillThere(fresh, id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
     if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;
@@ -177,7 +163,7 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
     const after = nextStepAfter(plannedSteps, i, out.status);
     const nextId = after && isTherapyStep(after) ? kind : after;
     await deps.store.update((fresh) => {
-      const episode = find(fresh, id!);
+      const episode = episodeStillThere(fresh, id!, 'nothing more was saved');
       // The therapy step is recorded as the kind actually used.
       episode.steps.push({ id: plannedSteps[i]!.phase ? kind : plannedSteps[i]!.id, status: out.status, at: formatIso(deps.clock.now()) });
       if (out.therapy) episode.therapy.push(out.therapy);
@@ -201,8 +187,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   const current = (await deps.store.read()).episodes.find((e) => e.id === id)!;
   const ending = await askWalkEnd(prompt, loadLogOptions(), current, endFlags, { ask: walked && io.interactive && !handsFree, isNew: !ongoing, painNow: painEnd ?? painStart ?? null });
   const episodes = await deps.store.update((fresh) => {
-    if (painEnd !== undefined) recordPain(find(fresh, id!), formatIso(deps.clock.now()), painEnd);
-    applyWalkEnd(find(fresh, id!), ending, deps.clock.now());
+    if (painEnd !== undefined) recordPain(episodeStillThere(fresh, id!, 'nothing more was saved'), formatIso(deps.clock.now()), painEnd);
+    applyWalkEnd(episodeStillThere(fresh, id!, 'nothing more was saved'), ending, deps.clock.now());
     return fresh.episodes;
   });
   const end = deps.clock.now();
@@ -217,9 +203,22 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   if (io.interactive && !handsFree && walked && !stoppedAt && !store.failure && !summary.advice.some((a) => a.code === 'seek-emergency-care')) await (await import('../flows/stay.js')).offerStay(deps, id!);
 }
 
-function find(doc: StoreHead, id: string): Episode {
-  const episode = doc.episodes.find((e) => e.id === id);
-  // Deleted by another command while the walk-through ran: nothing sensible to save onto.
-  if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; nothing more was saved`, ExitCode.Failure);
-  return episode;
+/**
+ * On a later `spasm start`, after the pain check-in: resume an interrupted
+ * walk-through, walk it again, just the cold/heat session, or nothing more.
+ * Hands-free takes the resume, else the whole walk-through.
+ */
+async function whatToWalk(deps: Deps, ongoing: Episode, steps: StepsPlan, episodes: readonly Episode[], now: Date, protocol: Protocol, handsFree: boolean): Promise<{ plannedSteps: Step[]; from: number }> {
+  const { resumeAt, kind } = steps;
+  const summary = walkSummary(episodes, ongoing, null, null, now, protocol);
+  const dueText = `Next ${summary.next.kind} session: ${windowText(summary.next, now)}.`;
+  let what: ContinueChoice = resumeAt >= 0 ? 'resume' : 'walk';
+  if (!handsFree && (resumeAt >= 0 || ongoing.walkthrough)) {
+    const resumeTitle = resumeAt >= 0 ? stepTitle(steps.steps[resumeAt]!, resumeAt + 1, steps.steps.length) : undefined;
+    what = await askContinue(deps.prompt, { resumeTitle, therapy: kind, therapyDue: steps.therapyDue, dueText });
+  }
+  if (what === 'resume') return { plannedSteps: steps.steps, from: resumeAt };
+  if (what === 'therapy') return { plannedSteps: steps.steps.filter((s) => s.id === kind), from: 0 };
+  if (what === 'nothing') return { plannedSteps: [], from: 0 };
+  return { plannedSteps: steps.steps, from: 0 };
 }

@@ -2,7 +2,7 @@
 // activities (clinical.md section 4), pure: every value is checked before
 // the store is touched.
 import { UsageError } from '../errors.js';
-import { peakOf, t, type Checkin, type Episode, type FunctionScore } from './records.js';
+import { peakOf, msOf, type Checkin, type Episode, type FunctionScore } from './records.js';
 import { inert, quoted } from './text.js';
 import { formatIso } from './time.js';
 import { charCount, checkNote, LABEL_MAX } from './log.js';
@@ -67,7 +67,7 @@ export function lastScores(episode: Pick<Episode, 'checkins'>): Map<string, numb
   for (const c of episode.checkins) {
     for (const f of c.function) {
       const seen = scores.get(f.activity);
-      if (!seen || t(c.at) >= seen.at) scores.set(f.activity, { at: t(c.at), score: f.score });
+      if (!seen || msOf(c.at) >= seen.at) scores.set(f.activity, { at: msOf(c.at), score: f.score });
     }
   }
   return new Map([...scores].map(([name, v]) => [name, v.score]));
@@ -101,7 +101,7 @@ export interface CheckinInput {
  * Returns the stored check-in.
  */
 export function applyCheckin(episode: Episode, input: CheckinInput): Checkin {
-  if (input.at.getTime() < t(episode.onset)) {
+  if (input.at.getTime() < msOf(episode.onset)) {
     throw new UsageError(`--at ${formatIso(input.at)} is before episode ${episode.id} began (${episode.onset})`);
   }
   const plan = planActivities(episode.activities, input.ratings);
@@ -115,9 +115,9 @@ export function applyCheckin(episode: Episode, input: CheckinInput): Checkin {
     notes: input.note === undefined ? '' : checkNote(input.note, '--note'),
   };
   episode.activities = plan.activities;
-  episode.checkins = [...episode.checkins, checkin].sort((a, b) => t(a.at) - t(b.at));
+  episode.checkins = [...episode.checkins, checkin].sort((a, b) => msOf(a.at) - msOf(b.at));
   if (input.pain !== null) {
-    episode.pain = [...episode.pain, { at: checkin.at, score: input.pain }].sort((a, b) => t(a.at) - t(b.at));
+    episode.pain = [...episode.pain, { at: checkin.at, score: input.pain }].sort((a, b) => msOf(a.at) - msOf(b.at));
     episode.peakPain = peakOf(episode.pain);
   }
   if (input.settled) episode.endedAt = checkin.at;

@@ -1,7 +1,7 @@
 // The latest episode's course for the report (SPEC.md section 4 `course`,
 // clinical.md sections 4 and 5), and the routine's per-exercise figures. Pure.
 import { compareText } from './text.js';
-import { t, type Episode, type RoutineSession, type StepStatus } from './records.js';
+import { msOf, type Episode, type RoutineSession, type StepStatus } from './records.js';
 import { formatDate, round1 } from './time.js';
 
 export interface NameCount {
@@ -32,9 +32,9 @@ export function rankNames(lists: readonly (readonly string[])[]): NameCount[] {
 
 /** The course of one episode: its pain ratings, PSFS items first → latest, medicines, sleep and work. */
 export function courseOf(e: Episode): Course {
-  const pain = [...e.pain].sort((a, b) => t(a.at) - t(b.at));
+  const pain = [...e.pain].sort((a, b) => msOf(a.at) - msOf(b.at));
   const scores = pain.map((p) => p.score);
-  const checkins = [...e.checkins].sort((a, b) => t(a.at) - t(b.at));
+  const checkins = [...e.checkins].sort((a, b) => msOf(a.at) - msOf(b.at));
   const items: Course['function'] = [];
   for (const activity of e.activities) {
     const rated = checkins.flatMap((c) => c.function.filter((f) => f.activity === activity).map((f) => f.score));
@@ -52,7 +52,7 @@ export function courseOf(e: Episode): Course {
     psfsMean = { first, latest, change, important: Math.abs(change) >= PSFS_MEAN_IMPORTANT };
   }
   // A night or a day counts once, however many check-ins said so on that date.
-  const days = (pick: (c: (typeof checkins)[number]) => boolean | null) => new Set(checkins.filter((c) => pick(c) === true).map((c) => formatDate(new Date(t(c.at))))).size;
+  const days = (pick: (c: (typeof checkins)[number]) => boolean | null) => new Set(checkins.filter((c) => pick(c) === true).map((c) => formatDate(new Date(msOf(c.at))))).size;
   return {
     episodeId: e.id,
     pain: { first: scores[0] ?? null, best: scores.length ? Math.min(...scores) : null, worst: scores.length ? Math.max(...scores) : null, latest: scores.at(-1) ?? null },

@@ -1,13 +1,14 @@
 import { compareText } from './text.js';
 import type { Thresholds } from '../data/types.js';
 import { newId } from './ids.js';
-import type { StoreDocument } from './document.js';
-import { newEpisode, peakOf, t, type Episode } from './records.js';
+import { ExitCode, SpasmError } from '../errors.js';
+import type { StoreDocument, StoreHead } from './document.js';
+import { newEpisode, peakOf, msOf, type Episode } from './records.js';
 import { ms } from './time.js';
 
 /** Episodes sorted by onset, oldest first (ties by id, so the order is stable). */
 export function byOnset(episodes: readonly Episode[]): Episode[] {
-  return [...episodes].sort((a, b) => t(a.onset) - t(b.onset) || compareText(a.id, b.id));
+  return [...episodes].sort((a, b) => msOf(a.onset) - msOf(b.onset) || compareText(a.id, b.id));
 }
 
 /**
@@ -15,9 +16,9 @@ export function byOnset(episodes: readonly Episode[]): Episode[] {
  * pain rating, a check-in, a step or a cold/heat session; in ms.
  */
 export function latestActivity(e: Episode): number {
-  let latest = t(e.onset);
+  let latest = msOf(e.onset);
   const see = (iso: string) => {
-    const at = t(iso);
+    const at = msOf(iso);
     if (at > latest) latest = at;
   };
   for (const p of e.pain) see(p.at);
@@ -37,9 +38,9 @@ export function ongoingEpisode(episodes: readonly Episode[], now: Date, threshol
   const from = now.getTime() - thresholds.ongoingMaxDays * ms.day;
   let best: Episode | null = null;
   for (const e of episodes) {
-    const onset = t(e.onset);
+    const onset = msOf(e.onset);
     if (e.endedAt !== null || onset > now.getTime() || latestActivity(e) < from) continue;
-    if (!best || onset > t(best.onset)) best = e;
+    if (!best || onset > msOf(best.onset)) best = e;
   }
   return best;
 }
@@ -51,7 +52,7 @@ export function ongoingEpisode(episodes: readonly Episode[], now: Date, threshol
  */
 export function lapsedEpisode(episodes: readonly Episode[], now: Date, thresholds: Pick<Thresholds, 'ongoingMaxDays'>): Episode | null {
   let latest: Episode | null = null;
-  for (const e of episodes) if (t(e.onset) <= now.getTime() && (!latest || t(e.onset) > t(latest.onset))) latest = e;
+  for (const e of episodes) if (msOf(e.onset) <= now.getTime() && (!latest || msOf(e.onset) > msOf(latest.onset))) latest = e;
   if (!latest || latest.endedAt !== null) return null;
   return latestActivity(latest) < now.getTime() - thresholds.ongoingMaxDays * ms.day ? latest : null;
 }
@@ -65,9 +66,9 @@ export function latestUnended(episodes: readonly Episode[], now: Date, withinDay
   const from = now.getTime() - withinDays * ms.day;
   let best: Episode | null = null;
   for (const e of episodes) {
-    const onset = t(e.onset);
+    const onset = msOf(e.onset);
     if (e.endedAt !== null || onset < from || onset > now.getTime()) continue;
-    if (!best || onset > t(best.onset)) best = e;
+    if (!best || onset > msOf(best.onset)) best = e;
   }
   return best;
 }
@@ -83,8 +84,8 @@ export function recurrenceIds(episodes: readonly Episode[], thresholds: Pick<Thr
   const ids = new Set<string>();
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1]!;
-    const previousEnd = t(previous.endedAt ?? previous.onset);
-    if (t(sorted[i]!.onset) - previousEnd >= thresholds.recurrenceGapDays * ms.day) ids.add(sorted[i]!.id);
+    const previousEnd = msOf(previous.endedAt ?? previous.onset);
+    if (msOf(sorted[i]!.onset) - previousEnd >= thresholds.recurrenceGapDays * ms.day) ids.add(sorted[i]!.id);
   }
   return ids;
 }
@@ -92,7 +93,7 @@ export function recurrenceIds(episodes: readonly Episode[], thresholds: Pick<Thr
 /** The latest pain check-in of an episode, or null. */
 export function latestPain(episode: Episode): number | null {
   let latest: { at: number; score: number } | null = null;
-  for (const p of episode.pain) if (!latest || t(p.at) >= latest.at) latest = { at: t(p.at), score: p.score };
+  for (const p of episode.pain) if (!latest || msOf(p.at) >= latest.at) latest = { at: msOf(p.at), score: p.score };
   return latest?.score ?? null;
 }
 
@@ -117,4 +118,14 @@ export function addEpisode(doc: StoreDocument, onset: string, source: Episode['s
 export function recordPain(episode: Episode, at: string, score: number): void {
   episode.pain.push({ at, score });
   episode.peakPain = peakOf(episode.pain);
+}
+
+/**
+ * The episode `id` of a document re-read under the lock. Another command may
+ * have deleted it meanwhile: then the write stops, saying what was kept.
+ */
+export function episodeStillThere(doc: StoreHead, id: string, kept: string): Episode {
+  const episode = doc.episodes.find((e) => e.id === id);
+  if (!episode) throw new SpasmError(`episode ${id} was deleted meanwhile by another command; ${kept}`, ExitCode.Failure);
+  return episode;
 }

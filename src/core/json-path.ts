@@ -57,7 +57,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** One ajv error → "<path>: <problem>" in words a therapist editing the file can act on. */
-export function describeSchemaError(error: ValidationError): string | undefined {
+function describeSchemaError(error: ValidationError): string | undefined {
   const p = error.params;
   const at = (extra?: string) => pointerToPath(error.instancePath, extra);
   switch (error.keyword) {

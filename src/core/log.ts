@@ -5,7 +5,7 @@ import type { LogOption, LogOptions } from '../data/types.js';
 import { UsageError } from '../errors.js';
 import { recordPain } from './episodes.js';
 import { resolveId } from './ids.js';
-import { LEGS, peakOf, t, type Episode, type Legs } from './records.js';
+import { LEGS, peakOf, msOf, type Episode, type Legs } from './records.js';
 import { FUTURE_TOLERANCE_MS, formatIso, parseDuration, parseWhen } from './time.js';
 import { parseChoice, parsePain } from './values.js';
 
@@ -137,7 +137,7 @@ export function applyFields(episode: Episode, fields: EpisodeFields, now: Date):
   if (fields.onset) {
     const onset = formatIso(fields.onset);
     const keepsEnd = episode.endedAt !== null && fields.lastedMs === undefined && !fields.ongoing;
-    if (keepsEnd && t(episode.endedAt!) <= fields.onset.getTime()) {
+    if (keepsEnd && msOf(episode.endedAt!) <= fields.onset.getTime()) {
       throw new UsageError(`--onset ${onset} is not before the episode ended (${episode.endedAt})`, 'give --lasted or --ongoing as well');
     }
     // The worst pain of a logged episode is dated at its onset: it moves along.
@@ -145,7 +145,7 @@ export function applyFields(episode: Episode, fields: EpisodeFields, now: Date):
     episode.onset = onset;
   }
   if (fields.ongoing) episode.endedAt = null;
-  if (fields.lastedMs !== undefined) episode.endedAt = formatIso(endOf(t(episode.onset), fields.lastedMs, now));
+  if (fields.lastedMs !== undefined) episode.endedAt = formatIso(endOf(msOf(episode.onset), fields.lastedMs, now));
   if (fields.pain !== undefined) setWorstPain(episode, fields.pain);
   if (fields.triggers) episode.triggers = fields.triggers;
   if (fields.helped) episode.helped = fields.helped;
@@ -158,7 +158,7 @@ export function checkEnd(episode: Episode, at: Date): string {
   if (episode.endedAt !== null) {
     throw new UsageError(`episode ${episode.id} already ended at ${episode.endedAt}`, `to change how long it lasted: spasm log edit ${episode.id} --lasted <duration>`);
   }
-  if (at.getTime() <= t(episode.onset)) {
+  if (at.getTime() <= msOf(episode.onset)) {
     throw new UsageError(`--at ${formatIso(at)} is not after the episode began (${episode.onset})`, 'give a time after the onset');
   }
   return formatIso(at);

@@ -20,7 +20,7 @@
  */
 import { compareText } from './text.js';
 import type { Exercise, Progression } from '../data/types.js';
-import { t, type RoutineSession } from './records.js';
+import { msOf, type RoutineSession } from './records.js';
 import { ms, startOfDay } from './time.js';
 
 export interface Progress {
@@ -54,8 +54,8 @@ function daysBetween(a: number, b: number): number {
  */
 export function progressFor(exercise: Pick<Exercise, 'id' | 'reps'>, rule: Pick<Progression, 'addReps' | 'everyDays' | 'requireCleanSessions'>, sessions: readonly RoutineSession[], now: Date): Progress {
   const included = sessions
-    .filter((s) => t(s.at) <= now.getTime() && s.exercises.some((e) => e.id === exercise.id && e.status !== 'skipped'))
-    .sort((a, b) => t(a.at) - t(b.at) || compareText(a.id, b.id));
+    .filter((s) => msOf(s.at) <= now.getTime() && s.exercises.some((e) => e.id === exercise.id && e.status !== 'skipped'))
+    .sort((a, b) => msOf(a.at) - msOf(b.at) || compareText(a.id, b.id));
   const { start, max } = exercise.reps;
   let reps = start;
   let changedAt: number | null = null;
@@ -78,7 +78,7 @@ export function progressFor(exercise: Pick<Exercise, 'id' | 'reps'>, rule: Pick<
   };
 
   for (const session of included) {
-    const at = t(session.at);
+    const at = msOf(session.at);
     stepAt(at);
     changedAt ??= at;
     atDose.push(session);

@@ -140,7 +140,7 @@ export function peakOf(pain: PainCheck[]): number | null {
 }
 
 /** Milliseconds of an ISO time; the store only holds valid ones (checked at the boundary). */
-export function t(iso: string): number {
+export function msOf(iso: string): number {
   return Date.parse(iso);
 }
 

@@ -23,7 +23,7 @@
 import { compareText } from './text.js';
 import type { Protocol } from '../data/types.js';
 import { byOnset, ongoingEpisode, recurrenceIds } from './episodes.js';
-import { episodeJson, LEGS, t, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
+import { episodeJson, LEGS, msOf, type Episode, type Legs, type RoutineSession, type Tier } from './records.js';
 import { courseOf, exerciseFigures, rankNames, type Course, type ExerciseCount, type NameCount } from './course.js';
 
 export { rankNames, type NameCount };
@@ -97,7 +97,7 @@ export function median(values: readonly number[]): number | null {
 
 /** Length of an ended episode in days (never negative), or null while it goes on. */
 export function durationDays(episode: Episode): number | null {
-  return episode.endedAt === null ? null : Math.max(0, t(episode.endedAt) - t(episode.onset)) / ms.day;
+  return episode.endedAt === null ? null : Math.max(0, msOf(episode.endedAt) - msOf(episode.onset)) / ms.day;
 }
 
 /**
@@ -107,13 +107,13 @@ export function durationDays(episode: Episode): number | null {
  */
 function historyAt(episodes: readonly Episode[], until: Date): Episode[] {
   const end = until.getTime();
-  return episodes.filter((e) => t(e.onset) <= end).map((e) => (e.endedAt !== null && t(e.endedAt) > end ? { ...e, endedAt: null } : e));
+  return episodes.filter((e) => msOf(e.onset) <= end).map((e) => (e.endedAt !== null && msOf(e.endedAt) > end ? { ...e, endedAt: null } : e));
 }
 
 /** Routine adherence (see the module comment for the rules). */
 export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], since: Date, until: Date): Pick<ReportJson['routine'], 'sessions' | 'activeDays' | 'streakDays' | 'weeks'> {
   // Each time is parsed once: a 10-year store holds thousands of sessions.
-  const times = sessions.map((s) => t(s.at)).filter((at) => at <= until.getTime());
+  const times = sessions.map((s) => msOf(s.at)).filter((at) => at <= until.getTime());
   const inPeriod = times.filter((at) => at >= since.getTime());
   const dayOf = (at: number) => formatDate(new Date(at));
   const lastDay = startOfDay(until);
@@ -141,9 +141,9 @@ export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], 
 export function painPoints(episodes: readonly Episode[], since: Date, until: Date): PainPoint[] {
   const points: PainPoint[] = [];
   for (const e of episodes) {
-    const checks = e.pain.filter((p) => t(p.at) >= since.getTime() && t(p.at) <= until.getTime());
-    if (checks.length) for (const p of checks) points.push({ at: t(p.at), score: p.score, episodeId: e.id });
-    else if (e.pain.length === 0 && e.peakPain !== null) points.push({ at: t(e.onset), score: e.peakPain, episodeId: e.id });
+    const checks = e.pain.filter((p) => msOf(p.at) >= since.getTime() && msOf(p.at) <= until.getTime());
+    if (checks.length) for (const p of checks) points.push({ at: msOf(p.at), score: p.score, episodeId: e.id });
+    else if (e.pain.length === 0 && e.peakPain !== null) points.push({ at: msOf(e.onset), score: e.peakPain, episodeId: e.id });
   }
   return points.sort((a, b) => a.at - b.at || compareText(a.episodeId, b.episodeId) || a.score - b.score);
 }
@@ -163,7 +163,7 @@ export function byUrgency(advice: readonly Advice[]): Advice[] {
 
 /** The episode as it stood at `until`: ratings and check-ins after it left out. */
 function recordedBy(e: Episode, until: number): Episode {
-  return { ...e, pain: e.pain.filter((p) => t(p.at) <= until), checkins: e.checkins.filter((c) => t(c.at) <= until) };
+  return { ...e, pain: e.pain.filter((p) => msOf(p.at) <= until), checkins: e.checkins.filter((c) => msOf(c.at) <= until) };
 }
 
 /** Everything `spasm report` holds, for the period [since, until], generated at `now`. */
@@ -171,11 +171,11 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
   const th = protocol.thresholds;
   const from = since.getTime();
   const history = historyAt(doc.episodes, until);
-  const inPeriod = byOnset(history.filter((e) => t(e.onset) >= from));
+  const inPeriod = byOnset(history.filter((e) => msOf(e.onset) >= from));
   const all = recurrenceIds(history, th);
   const recurrences = new Set(inPeriod.filter((e) => all.has(e.id)).map((e) => e.id));
 
-  const onsets = inPeriod.map((e) => t(e.onset));
+  const onsets = inPeriod.map((e) => msOf(e.onset));
   const gaps = onsets.slice(1).map((onset, i) => (onset - onsets[i]!) / ms.day);
   const peaks = inPeriod.map((e) => e.peakPain).filter((p): p is number => p !== null);
   const durations = inPeriod.map(durationDays).filter((d): d is number => d !== null);
@@ -185,9 +185,9 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
   const legs = Object.fromEntries(LEGS.map((l) => [l, inPeriod.filter((e) => e.legs === l).length])) as Record<Legs, number>;
   // Every positive screen (the history keeps those a later "none" replaced), oldest first.
   const redFlags = inPeriod
-    .flatMap((e) => (e.redFlagHistory ?? (e.redFlags ? [e.redFlags] : [])).filter((r) => r.positive.length > 0 && t(r.at) <= until.getTime()).map((r) => ({ episodeId: e.id, at: r.at, tier: r.tier, positive: [...r.positive] })))
-    .sort((a, b) => t(a.at) - t(b.at) || compareText(a.episodeId, b.episodeId));
-  const sessions = doc.routineSessions.filter((r) => t(r.at) >= from && t(r.at) <= until.getTime());
+    .flatMap((e) => (e.redFlagHistory ?? (e.redFlags ? [e.redFlags] : [])).filter((r) => r.positive.length > 0 && msOf(r.at) <= until.getTime()).map((r) => ({ episodeId: e.id, at: r.at, tier: r.tier, positive: [...r.positive] })))
+    .sort((a, b) => msOf(a.at) - msOf(b.at) || compareText(a.episodeId, b.episodeId));
+  const sessions = doc.routineSessions.filter((r) => msOf(r.at) >= from && msOf(r.at) <= until.getTime());
   const latest = inPeriod.at(-1);
   // The stored records go out (not the "as at until" copies), keys in the order of SPEC.md.
   const originals = new Map(doc.episodes.map((e) => [e.id, episodeJson(e)]));
@@ -205,7 +205,7 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
       meanPeakPain: peaks.length ? round1(peaks.reduce((a, b) => a + b, 0) / peaks.length) : null,
       maxPeakPain: peaks.length ? Math.max(...peaks) : null,
       medianDurationDays: round(median(durations)),
-      ongoing: ongoing ? { id: ongoing.id, daysSinceOnset: round1((until.getTime() - t(ongoing.onset)) / ms.day) } : null,
+      ongoing: ongoing ? { id: ongoing.id, daysSinceOnset: round1((until.getTime() - msOf(ongoing.onset)) / ms.day) } : null,
     },
     triggers: rankNames(inPeriod.map((e) => e.triggers)),
     helped: rankNames(inPeriod.map((e) => e.helped)),
@@ -216,7 +216,7 @@ export function computeReport(doc: ReportInput, since: Date, until: Date, now: D
     advice: byUrgency(adviceFor(history, ongoing, until, protocol)),
     episodes: inPeriod.map((e) => originals.get(e.id)!),
   };
-  const carriedOver = byOnset(history.filter((e) => t(e.onset) < from && (e.endedAt === null ? t(e.onset) >= from - th.ongoingMaxDays * ms.day : t(e.endedAt) >= from)));
+  const carriedOver = byOnset(history.filter((e) => msOf(e.onset) < from && (e.endedAt === null ? msOf(e.onset) >= from - th.ongoingMaxDays * ms.day : msOf(e.endedAt) >= from)));
   return { json, recurrences, carriedOver: carriedOver.map((e) => originals.get(e.id)!), pain: painPoints(inPeriod, since, until), since, until, recurrenceGapDays: th.recurrenceGapDays };
 }
 

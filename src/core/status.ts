@@ -1,6 +1,6 @@
 import type { AdviceCode, Protocol, Thresholds } from '../data/types.js';
 import { latestPain, latestUnended, ongoingEpisode, recurrenceIds } from './episodes.js';
-import { t, type Episode, type TherapyChoice, type TherapyKind, type TherapySession } from './records.js';
+import { msOf, type Episode, type TherapyChoice, type TherapyKind, type TherapySession } from './records.js';
 import { formatIso, ms, round1 } from './time.js';
 
 export interface Advice {
@@ -19,14 +19,14 @@ export interface StatusJson {
 
 /** Cold until `coldUntilHours` after onset, heat from then on (SPEC.md section 1). */
 export function phaseAt(onset: Date | string, at: Date, thresholds: Pick<Thresholds, 'coldUntilHours'>): TherapyKind {
-  const onsetMs = typeof onset === 'string' ? t(onset) : onset.getTime();
+  const onsetMs = typeof onset === 'string' ? msOf(onset) : onset.getTime();
   return at.getTime() - onsetMs < thresholds.coldUntilHours * ms.hour ? 'cold' : 'heat';
 }
 
 /** The session that ended last, or null. */
 export function lastTherapy(episode: Episode): TherapySession | null {
   let last: TherapySession | null = null;
-  for (const s of episode.therapy) if (!last || t(s.end) >= t(last.end)) last = s;
+  for (const s of episode.therapy) if (!last || msOf(s.end) >= msOf(last.end)) last = s;
   return last;
 }
 
@@ -55,8 +55,8 @@ export function therapyKindFor(choice: TherapyChoice | undefined, episode: Pick<
  */
 export function nextTherapy(episode: Episode, now: Date, thresholds: Thresholds): { kind: TherapyKind; earliest: Date; latest: Date } {
   const last = lastTherapy(episode);
-  const minAt = last ? t(last.end) + thresholds.therapyIntervalMinHours * ms.hour : now.getTime();
-  const maxAt = last ? t(last.end) + thresholds.therapyIntervalMaxHours * ms.hour : now.getTime();
+  const minAt = last ? msOf(last.end) + thresholds.therapyIntervalMinHours * ms.hour : now.getTime();
+  const maxAt = last ? msOf(last.end) + thresholds.therapyIntervalMaxHours * ms.hour : now.getTime();
   const earliest = new Date(Math.max(minAt, now.getTime()));
   // A window already over opens again from now, as long as the protocol's window is.
   const latest = new Date(maxAt >= now.getTime() ? maxAt : earliest.getTime() + (maxAt - minAt));
@@ -80,7 +80,7 @@ export function adviceFor(episodes: readonly Episode[], ongoing: Episode | null,
   // Pain still present: the ongoing episode, or one left unended for longer than that window.
   const sore = ongoing ?? latestUnended(episodes, now, th.recurrenceLookbackDays);
   if (sore) {
-    const days = (now.getTime() - t(sore.onset)) / ms.day;
+    const days = (now.getTime() - msOf(sore.onset)) / ms.day;
     const pain = latestPain(sore);
     if (pain !== 0 && days >= th.persistingSuggestDays) {
       const persisting = texts['see-pt-persisting'];
@@ -89,7 +89,7 @@ export function adviceFor(episodes: readonly Episode[], ongoing: Episode | null,
   }
   const recurrences = recurrenceIds(episodes, th);
   const since = now.getTime() - th.recurrenceLookbackDays * ms.day;
-  if (episodes.some((e) => recurrences.has(e.id) && t(e.onset) >= since && t(e.onset) <= now.getTime())) {
+  if (episodes.some((e) => recurrences.has(e.id) && msOf(e.onset) >= since && msOf(e.onset) <= now.getTime())) {
     advice.push({ code: 'see-pt-recurring', text: texts['see-pt-recurring'].text });
   }
   return advice;
@@ -106,7 +106,7 @@ export function computeStatus(episodes: readonly Episode[], now: Date, protocol:
     episode: {
       id: ongoing.id,
       onset: ongoing.onset,
-      hoursSinceOnset: round1((now.getTime() - t(ongoing.onset)) / ms.hour),
+      hoursSinceOnset: round1((now.getTime() - msOf(ongoing.onset)) / ms.hour),
       latestPain: latestPain(ongoing),
     },
     phase: phaseAt(ongoing.onset, now, th),

@@ -3,7 +3,7 @@
 // stands. Pure: the flow (src/flows/stay.ts) reads the store and the clock.
 import type { Thresholds } from '../data/types.js';
 import { lastTherapy, nextTherapy } from './status.js';
-import { t, type Episode, type TherapyKind, type TherapySession } from './records.js';
+import { msOf, type Episode, type TherapyKind, type TherapySession } from './records.js';
 import { ms } from './time.js';
 
 export type StayPlan =
@@ -29,6 +29,6 @@ export function planStay(episode: Episode | null, last: TherapySession | null, n
     return { action: 'wait', ...next, kind: keepsHeat ? 'heat' : next.kind };
   }
   if (!last) return { action: 'wait', kind: 'cold', earliest: now, latest: now };
-  const end = t(last.end);
+  const end = msOf(last.end);
   return { action: 'wait', kind: last.kind, earliest: new Date(end + thresholds.therapyIntervalMinHours * ms.hour), latest: new Date(end + thresholds.therapyIntervalMaxHours * ms.hour) };
 }

@@ -3,7 +3,7 @@ import { quoted } from './text.js';
 // whether the red-flag screen is due, its tier, and the summary at the end.
 import type { Protocol, RedFlagScreen, Step, StepId, Thresholds } from '../data/types.js';
 import { UsageError } from '../errors.js';
-import { t, type Episode, type RedFlagResult, type Tier, type TherapyChoice, type TherapyKind } from './records.js';
+import { msOf, type Episode, type RedFlagResult, type Tier, type TherapyChoice, type TherapyKind } from './records.js';
 import { adviceFor, lastTherapy, nextTherapy, therapyKindFor, type Advice } from './status.js';
 
 export { therapyKindFor };
@@ -19,7 +19,7 @@ export const THERAPY_CHOICES: readonly TherapyChoice[] = ['cold', 'heat', 'alter
 export function screenDue(episode: Episode | null, now: Date, thresholds: Pick<Thresholds, 'screenRepeatHours'>): boolean {
   const last = episode?.redFlags;
   if (!last) return true;
-  return now.getTime() - t(last.at) > thresholds.screenRepeatHours * ms.hour;
+  return now.getTime() - msOf(last.at) > thresholds.screenRepeatHours * ms.hour;
 }
 
 /** The tier of a screen's answers: any emergency flag wins, then any same-day flag. */
@@ -92,7 +92,7 @@ export function pendingStep(episode: Episode | null): string | null {
 /** Is the next cold/heat session due at `now` (within or past its window, or none yet)? */
 export function therapyDue(episode: Episode, now: Date, thresholds: Pick<Thresholds, 'therapyIntervalMinHours'>): boolean {
   const last = lastTherapy(episode);
-  return !last || now.getTime() >= t(last.end) + thresholds.therapyIntervalMinHours * ms.hour;
+  return !last || now.getTime() >= msOf(last.end) + thresholds.therapyIntervalMinHours * ms.hour;
 }
 
 /** What the end of a walk-through tells. */

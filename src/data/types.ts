@@ -26,13 +26,6 @@ export type StepId = 'rest-position' | 'breathing' | 'cold' | 'heat' | 'stretche
 /** In walk-through order (SPEC.md section 1): the movements lying down come before getting up. */
 export const STEP_IDS: readonly StepId[] = ['rest-position', 'breathing', 'cold', 'heat', 'stretches', 'straighten-up', 'walking'];
 
-export const ADVICE_CODES: readonly AdviceCode[] = [
-  'seek-emergency-care',
-  'seek-same-day-care',
-  'see-pt-persisting',
-  'see-pt-recurring',
-];
-
 /** Timings and limits of SPEC.md sections 1, 2 and 4. */
 export interface Thresholds {
   /** Cold phase lasts until this many hours after onset; heat from then on. */

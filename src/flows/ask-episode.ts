@@ -1,7 +1,7 @@
 // The questions of an interactive `log add` and `log edit`, in the order a
 // person remembers an episode: when, how bad, how long, why, what helped.
 import { checkNote, endOf, parseLabels, type EpisodeFields } from '../core/log.js';
-import { t, type Episode, type Legs } from '../core/records.js';
+import { msOf, type Episode, type Legs } from '../core/records.js';
 import { FUTURE_TOLERANCE_MS, ms, parseDuration, parseWhen, printable } from '../core/time.js';
 import type { LogOption, LogOptions } from '../data/types.js';
 import { askPain, askWhen } from './ask.js';
@@ -129,7 +129,7 @@ export async function askEpisodeEdit(prompt: Prompter, now: Date, options: LogOp
   const onset = parseWhen(onsetText, now, 'time');
   const fields: EpisodeFields = onsetText === episode.onset ? {} : { onset };
   fields.pain = await askPain(prompt, 'How bad was the pain at its worst?', episode.peakPain ?? undefined);
-  const current = episode.endedAt && t(episode.endedAt) > onset.getTime() ? episode : { ...episode, endedAt: null };
+  const current = episode.endedAt && msOf(episode.endedAt) > onset.getTime() ? episode : { ...episode, endedAt: null };
   Object.assign(fields, await askLasted(prompt, now, onset.getTime(), current));
   fields.triggers = await askLabels(prompt, 'What set it off?', options.triggers, episode.triggers);
   fields.helped = await askLabels(prompt, 'What helped?', options.helped, episode.helped);

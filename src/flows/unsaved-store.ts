@@ -23,14 +23,16 @@ export function unsavedStore(store: Store, say: (line: string) => void): Unsaved
   let failure: StoreError | null = null;
   let memory: StoreDocument | null = null;
   let lastRead: StoreDocument | null = null;
-  // A deep copy: parses the sessions (only ever on this rare path).
+  /** Did any write of this run succeed (before the store failed)? */
+  let saved = false;
+  // A deep copy: parses the sessions (only once the store has failed).
   const copyOf = (doc: StoreDocument) => StoreDocument.of(structuredClone(doc.toJSON()));
 
   const fail = (error: unknown): void => {
     if (!(error instanceof StoreError)) throw error;
     failure = error;
     memory = lastRead ? copyOf(lastRead) : StoreDocument.empty();
-    say(`${error.message.replace(/\.$/, '')}. The guide goes on, but nothing will be saved.\n`);
+    say(`${error.message.replace(/\.$/, '')}. The guide goes on, but nothing ${saved ? 'more ' : ''}will be saved.\n`);
   };
 
   return {
@@ -62,16 +64,13 @@ export function unsavedStore(store: Store, say: (line: string) => void): Unsaved
     async update<T>(change: (doc: StoreDocument) => T): Promise<T> {
       if (!failure) {
         try {
-          let after: StoreDocument | undefined;
-          const result = await store.update((doc) => {
-            const out = change(doc);
-            after = copyOf(doc);
-            return out;
-          });
-          // Only a write that succeeded moves what memory would start from.
-          lastRead = after ?? lastRead;
+          const result = await store.update(change);
+          saved = true;
           return result;
         } catch (error) {
+          if (!(error instanceof StoreError)) throw error;
+          // A write failed part-way through a run: memory starts from what the file holds now, if it can still be read.
+          lastRead = await store.read().catch(() => lastRead);
           fail(error);
         }
       }
@@ -82,7 +81,9 @@ export function unsavedStore(store: Store, say: (line: string) => void): Unsaved
       return result;
     },
     finish() {
-      if (failure) throw new StoreError(`nothing was saved: ${failure.message.replace(/\.$/, '')}`, failure.hint);
+      if (!failure) return;
+      const what = saved ? 'the rest was not saved' : 'nothing was saved';
+      throw new StoreError(`${what}: ${failure.message.replace(/\.$/, '')}`, failure.hint);
     },
   };
 }

@@ -14,7 +14,7 @@ import type * as Validate from './validate.js';
 
 export { StoreDocument } from '../core/document.js';
 
-export const STORE_FILE = 'spasm.json';
+const STORE_FILE = 'spasm.json';
 /**
  * The fingerprint (src/digest.ts) of the store exactly as spasm last wrote
  * it after validating it, and of the schema it validated it with. A reader
@@ -22,7 +22,7 @@ export const STORE_FILE = 'spasm.json';
  * milliseconds on a 10-year store); any other text is checked in full. So it
  * can only save time: it can never let a damaged store through.
  */
-export const VERIFIED_FILE = 'spasm.json.verified';
+const VERIFIED_FILE = 'spasm.json.verified';
 
 const LOCK_WAIT_MS = 10_000;
 

@@ -19,7 +19,7 @@ const num = (s: string, at: number, n: number) => {
  * Digit arithmetic rather than Date parsing: a 10-year store holds some
  * 35,000 times, and every command reads them all.
  */
-function validTime(iso: string): boolean {
+function isCalendarTime(iso: string): boolean {
   const year = num(iso, 0, 4);
   const month = num(iso, 5, 2);
   const day = num(iso, 8, 2);
@@ -52,17 +52,17 @@ function duplicateIds(doc: { episodes: Episode[]; routineSessions: RoutineSessio
 }
 
 function sessionMeaning(s: RoutineSession, at: string): string[] {
-  return validTime(s.at) ? [] : [`${at}.at: is not a real date and time`];
+  return isCalendarTime(s.at) ? [] : [`${at}.at: is not a real date and time`];
 }
 
 function episodeMeaning(e: Episode, at: string): string[] {
   const errors: string[] = [];
   const time = (path: string, iso: string | null) => {
-    if (iso !== null && !validTime(iso)) errors.push(`${path}: is not a real date and time`);
+    if (iso !== null && !isCalendarTime(iso)) errors.push(`${path}: is not a real date and time`);
   };
   time(`${at}.onset`, e.onset);
   time(`${at}.endedAt`, e.endedAt);
-  if (e.endedAt && validTime(e.endedAt) && validTime(e.onset) && Date.parse(e.endedAt) < Date.parse(e.onset)) {
+  if (e.endedAt && isCalendarTime(e.endedAt) && isCalendarTime(e.onset) && Date.parse(e.endedAt) < Date.parse(e.onset)) {
     errors.push(`${at}.endedAt: is before the onset`);
   }
   e.pain.forEach((p, j) => time(`${at}.pain[${j}].at`, p.at));
@@ -70,7 +70,7 @@ function episodeMeaning(e: Episode, at: string): string[] {
   e.therapy.forEach((s, j) => {
     time(`${at}.therapy[${j}].start`, s.start);
     time(`${at}.therapy[${j}].end`, s.end);
-    if (validTime(s.start) && validTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
+    if (isCalendarTime(s.start) && isCalendarTime(s.end) && Date.parse(s.end) < Date.parse(s.start)) errors.push(`${at}.therapy[${j}].end: is before the start`);
   });
   if (e.redFlags) time(`${at}.redFlags.at`, e.redFlags.at);
   e.checkins.forEach((c, j) => {

@@ -1,7 +1,7 @@
 // Episodes as text for a terminal. Every piece of user text goes through
 // printable(), so a note cannot steer the terminal (SPEC.md section 3).
 import { compareText } from '../core/text.js';
-import { t, type Episode } from '../core/records.js';
+import { msOf, type Episode } from '../core/records.js';
 import { formatClock, formatDate, formatSpan, printable } from '../core/time.js';
 import type { LogOption, LogOptions } from '../data/types.js';
 import { humanTime, makeStyle, wrap } from './style.js';
@@ -30,14 +30,14 @@ function clip(text: string, width: number): string {
 }
 
 function lastedText(episode: Episode, state: EpisodeState): string {
-  if (episode.endedAt !== null) return formatSpan(t(episode.endedAt) - t(episode.onset));
+  if (episode.endedAt !== null) return formatSpan(msOf(episode.endedAt) - msOf(episode.onset));
   return state;
 }
 
 /** `spasm log list`: aligned columns, newest first, the ongoing episode marked with a word and a symbol. */
 export function renderEpisodeList(episodes: readonly Episode[], ongoingId: string | null, color: boolean, width = 80): string {
   const c = makeStyle(color);
-  const newest = [...episodes].sort((a, b) => t(b.onset) - t(a.onset) || compareText(b.id, a.id));
+  const newest = [...episodes].sort((a, b) => msOf(b.onset) - msOf(a.onset) || compareText(b.id, a.id));
   const rows = newest.map((e) => {
     const state = stateOf(e, ongoingId);
     const onset = new Date(e.onset);

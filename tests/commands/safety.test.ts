@@ -8,6 +8,7 @@ import { start } from '../../src/commands/start.js';
 import { status } from '../../src/commands/status.js';
 import { timer } from '../../src/commands/timer.js';
 import { loadProtocol, loadRedFlags } from '../../src/data/index.js';
+import { StoreError } from '../../src/errors.js';
 import { fakeDeps, tempDataDir } from '../helpers/fake-deps.js';
 
 const NOW = '2026-11-27T09:30:00+01:00';
@@ -132,6 +133,22 @@ describe('first aid is never blocked by the store', () => {
     expect(err.indexOf('nothing will be saved')).toBeLessThan(err.indexOf('Heat pack: 20 min.'));
     expect(err).toContain('Done: 20 min of heat.');
     expect(readFileSync(file)).toEqual(bytes);
+  });
+
+  it('a write that fails part-way: one line, the guide goes on in memory, exit 3 saying the rest was not saved', async () => {
+    const f = fakeDeps({ now: NOW });
+    const real = f.deps.store;
+    let writes = 0;
+    // Writes: the start's check (writes nothing), the screen's answers, then the pain, which finds the disk full.
+    f.deps.store = { ...real, read: () => real.read(), update: (change) => (++writes >= 3 ? Promise.reject(new StoreError('cannot write the store: ENOSPC')) : real.update(change)) };
+    const error = await start({ redFlags: 'none', pain: '6', onset: 'now', handsFree: true }, f.deps).catch((e: unknown) => e);
+    expect(error).toMatchObject({ exitCode: 3, message: expect.stringContaining('the rest was not saved') });
+    expect(f.stderr().match(/nothing more will be saved/g)).toHaveLength(1);
+    expect(f.stdout()).toContain('Walk-through done');
+    const [e] = (await real.read()).episodes;
+    expect(e!.redFlags?.tier).toBe('none');
+    expect(e!.pain).toEqual([]);
+    expect(e!.steps).toEqual([]);
   });
 
   it('timer shows every caution of its kind, short, not only the first', async () => {

@@ -260,7 +260,8 @@ describe('writers at once', () => {
         Array.from({ length: 5 }, (_, i) => {
           const id = idOf(round * 5 + i, 'k');
           const child = spawnSpasm(['import', exportFile([episode({ id, onset: NOW })])], { dataDir: dir });
-          const killAt = setTimeout(() => child.kill('SIGKILL'), 50 + Math.floor(random() * 1450));
+          // One writer in five runs free, so some writes are always acknowledged even on a slow machine.
+          const killAt = i === 0 ? undefined : setTimeout(() => child.kill('SIGKILL'), 50 + Math.floor(random() * 1450));
           return new Promise<void>((done) =>
             child.on('exit', (code) => {
               clearTimeout(killAt);

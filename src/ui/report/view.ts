@@ -4,7 +4,7 @@
  * notes, ...) stays raw here: each renderer escapes it for its medium.
  */
 import { durationDays, painBuckets, type Report, type ReportJson } from '../../core/report.js';
-import { t, type Legs, type Tier } from '../../core/records.js';
+import { msOf, type Legs, type Tier } from '../../core/records.js';
 import { formatClock, formatDate, ms, printable, round1 } from '../../core/time.js';
 
 /** Names for the ids stored in records, from data/ (log options, the red-flag screen). */
@@ -71,7 +71,7 @@ export interface ReportView {
 
 /** A stored time as people read it, in local time: 2026-11-27 09:20. */
 export function when(iso: string): string {
-  const date = new Date(t(iso));
+  const date = new Date(msOf(iso));
   return `${formatDate(date)} ${formatClock(date)}`;
 }
 
@@ -146,7 +146,7 @@ export function reportView(report: Report, labels: ReportLabels, slices: number)
         flags: f.positive.map((id) => label(labels.redFlags, id)),
       })),
     routine,
-    weeks: r.weeks.map((w) => ({ start: formatDate(new Date(t(w.start))), sessions: w.sessions })),
+    weeks: r.weeks.map((w) => ({ start: formatDate(new Date(msOf(w.start))), sessions: w.sessions })),
     advice: [
       ...json.advice.map((a) => ({ urgent: a.code === 'seek-emergency-care' || a.code === 'seek-same-day-care', text: a.text })),
       // One entry for all of them, so the page stays one page.
