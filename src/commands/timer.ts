@@ -51,7 +51,7 @@ export async function timer(opts: TimerOptions, deps: Deps, kindArg: string): Pr
   const sessions = opts.sessions === undefined ? undefined : parseCount(opts.sessions);
   const { io } = deps;
   // Staying offers each next session with a question; without a terminal only hands-free can go on.
-  if (opts.stay) requireFlags(io, opts.handsFree ? [] : ['--hands-free'], 'timer --stay');
+  if (opts.stay) requireFlags(io, opts.handsFree ? [] : ['--hands-free'], `timer ${kind} --stay`);
   // The store is checked before the countdown: one line now, the countdown anyway, exit 3 at the end.
   const store = unsavedStore(deps.store, (line) => io.err(`spasm: ${line}`));
   // (A breathing timer records nothing, so only cold and heat need the store.)

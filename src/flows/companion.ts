@@ -45,7 +45,9 @@ export async function withCompanion(deps: Deps, options: { voice?: boolean }): P
     if (command) voice = createVoice(command);
     else deps.io.err('No speech command was found (say, espeak-ng, espeak or spd-say), so nothing will be spoken; the bell still rings.\n');
   }
-  const notify = notifies ? async (title: string, message: string) => (await import('./notify.js')).notifyDesktop(title, message) : QUIET.notify;
+  // A notifier that hangs must not hold up the next step: it gets 3 s.
+  const send = async (title: string, message: string) => (await import('./notify.js')).notifyDesktop(title, message);
+  const notify = notifies ? (title: string, message: string) => within(send(title, message), 3000) : QUIET.notify;
   return { ...deps, companion: { voice, notify } };
 }
 
@@ -55,4 +57,11 @@ export async function timerEnded(deps: Deps, spoken: string): Promise<void> {
   bell(deps.io.progressStream, deps.io.stderrIsTTY);
   companion.voice.say(spoken);
   await companion.notify('spasm', spoken);
+}
+
+/** `promise`, or nothing after `ms` of real time, whichever comes first. */
+export async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
 }

@@ -89,7 +89,7 @@ function emergency(deps: Deps, protocol: Protocol): void {
 export async function offerStay(deps: Deps, episodeId: string): Promise<void> {
   const protocol = loadProtocol();
   try {
-    const yes = await deps.prompt.confirm({ message: 'Stay with you until the next cold or heat session? I will ring when it is due.', default: false });
+    const yes = await deps.prompt.confirm({ message: 'Wait here for the next cold or heat session? I will ring then.', default: false });
     if (!yes) return;
   } catch (error) {
     if (isPromptExit(error)) return;

@@ -7,7 +7,7 @@ import { formatIso, ms } from '../core/time.js';
 import { describePace, PACE_NAMES, type Pace } from '../core/breathing.js';
 import type { TimerKind } from '../data/types.js';
 import type { Deps } from '../deps.js';
-import { companionOf, timerEnded } from './companion.js';
+import { companionOf, timerEnded, within } from './companion.js';
 import { runCountdown, type CountdownResult } from './countdown.js';
 import { breatheLine, reminderBelow, therapyLine } from '../ui/render-timer.js';
 import { makeStyle } from '../ui/style.js';
@@ -40,7 +40,8 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
   const length = `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
   voice.say(`${timer === 'breathe' ? PACE_NAMES[pace.id] : title}, ${length}.`);
   // The title is heard before the first cue (a cue said while speaking is dropped); a few seconds at most.
-  if (timer === 'breathe') await Promise.race([voice.idle(), new Promise((done) => setTimeout(done, 4000).unref())]);
+  // (The timer is not unref'd: speech runs unref'd, and an idle event loop would end the program here.)
+  if (timer === 'breathe') await within(voice.idle(), 4000);
   let lastCue = '';
   const result = await runCountdown({
     clock: deps.clock,
@@ -77,3 +78,4 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
   const start = new Date(result.end.getTime() - result.activeMs);
   return recorded ? { ...result, therapy: { kind: timer, start: formatIso(start), end: formatIso(result.end) } } : result;
 }
+

@@ -62,7 +62,7 @@ describe('spasm start, on a terminal', () => {
     expect(f.stdout()).toContain('Step 6 of 6 · A few minutes of easy walking');
     await answer('How bad is the pain now?', 'backspace', '4', 'enter');
     await skipEnd();
-    await answer('Stay with you until the next cold or heat session?', 'enter'); // no (the default)
+    await answer('Wait here for the next cold or heat session?', 'enter'); // no (the default)
     await done;
 
     const [e] = await stored(f);
@@ -293,7 +293,7 @@ describe('spasm start, on a terminal', () => {
     await answer('Ready?', 'enter');
     expect(g.stdout()).toContain('Step 1 of 1 · Cold pack');
     await answer('How bad is the pain now?', 'enter');
-    await answer('Stay with you until the next cold or heat session?', 'enter'); // no (the default)
+    await answer('Wait here for the next cold or heat session?', 'enter'); // no (the default)
     await done;
     const [e] = await stored(g);
     expect(e!.therapy.map((t) => t.kind)).toEqual(['cold', 'cold']);

@@ -97,7 +97,7 @@ describe('spasm timer --stay, hands-free', () => {
     ['--sessions 0', { stay: true, handsFree: true, sessions: '0' }, 'cold', '--sessions must be a whole number from 1 to 24 (got "0")'],
     ['--sessions two', { stay: true, handsFree: true, sessions: 'two' }, 'cold', '--sessions must be a whole number from 1 to 24 (got "two")'],
     ['--stay on breathe', { stay: true, handsFree: true }, 'breathe', '--stay is for spasm timer cold or heat, not breathe'],
-    ['--stay without a terminal or --hands-free', { stay: true }, 'heat', 'without a terminal, timer --stay needs --hands-free'],
+    ['--stay without a terminal or --hands-free', { stay: true }, 'heat', 'without a terminal, timer heat --stay needs --hands-free'],
   ])('%s → exit 2, nothing run', async (_name, opts, kind, message) => {
     const f = fakeDeps({ now });
     const error = await timer(opts, f.deps, kind).catch((e: unknown) => e);
@@ -169,7 +169,7 @@ describe('the offer to stay at the end of spasm start', () => {
     await f.deps.store.update((doc) => void doc.episodes[0]!.therapy.push({ kind: 'cold', start: at('09:30'), end: at('09:50') }));
     const done = offerStay(f.deps, 'e7k2q');
     await screen.next();
-    expect(screen.getScreen()).toContain('Stay with you until the next cold or heat session?');
+    expect(screen.getScreen()).toContain('Wait here for the next cold or heat session?');
     screen.type('y');
     screen.keypress('enter');
     await screen.next();

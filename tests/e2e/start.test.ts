@@ -156,7 +156,7 @@ describe('spasm start in a terminal', () => {
     await answer('How far did the pain spread down the leg?');
     await answer('Name an activity the spasm makes hard');
     await t.waitFor('To carry on:');
-    await answer('Stay with you until the next cold or heat session?'); // no, the default
+    await answer('Wait here for the next cold or heat session?'); // no, the default
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('Pain: 6 at the start, 3 now, out of 10 (3 less).');
     const [e] = storeOf(dataDir).episodes as [Episode];

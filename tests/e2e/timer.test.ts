@@ -1,5 +1,8 @@
 // spasm timer through the built binary: --stay without a terminal, and the
 // countdown keys in a real pseudo-terminal (issue #14).
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TherapySession } from '../../src/core/records.js';
 import { runSpasm } from '../helpers/cli.js';
@@ -14,8 +17,10 @@ describe('spasm timer (built binary)', () => {
     const dataDir = tempDataDir();
     expect(runSpasm(['log', '--onset', '1h ago', '--pain', '6', '--ongoing'], { dataDir }).code).toBe(0);
     // 20 + 60 to 120 + 20 minutes of program time, 3000 times faster: about 2 to 3 s.
-    const r = runSpasm(['timer', 'cold', '--stay', '--sessions', '2', '--hands-free'], { dataDir, env: { SPASM_TIME_SCALE: '3000' }, timeout: 30_000 });
+    // No notifier on this PATH: the notifications do nothing and say nothing.
+    const r = runSpasm(['timer', 'cold', '--stay', '--sessions', '2', '--hands-free'], { dataDir, env: { SPASM_TIME_SCALE: '3000', PATH: '/nonexistent' }, timeout: 30_000 });
     expect(r.stderr).toContain('Time for your next cold session.');
+    expect(r.stderr).not.toMatch(/notif|error/i);
     expect(r.code).toBe(0);
     const [first, second] = therapy(dataDir);
     expect(first!.end - first!.start).toBeGreaterThanOrEqual(20 * minute - 1000);
@@ -48,5 +53,15 @@ describe('spasm timer (built binary)', () => {
     expect(ran).toBeGreaterThanOrEqual(3);
     expect(ran).toBeLessThan(11);
     expect(term.screen()).toContain(`Done: ${Math.round(ran)} min of cold.`);
+  });
+
+  it('breathe --voice: the pacer runs to its end while the title is still being spoken', () => {
+    // A speech command that takes a second: nothing else keeps the program alive while it waits for it.
+    const dir = mkdtempSync(join(tmpdir(), 'spasm-slow-speech-'));
+    writeFileSync(join(dir, 'espeak-ng'), '#!/bin/sh\ncat > /dev/null\nsleep 1\n');
+    chmodSync(join(dir, 'espeak-ng'), 0o755);
+    const r = runSpasm(['timer', 'breathe', '--minutes', '1', '--voice'], { dataDir: tempDataDir(), env: { SPASM_TIME_SCALE: '30', PATH: `${dir}:/usr/bin:/bin` } });
+    expect(r.stderr).toContain('Done: 1 min of slow breathing.');
+    expect(r.code).toBe(0);
   });
 });
