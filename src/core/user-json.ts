@@ -106,18 +106,21 @@ export function jsonErrorAt(text: string): number {
   }
 }
 
-/** The JSON path of the first string (key or value) holding U+FFFD, where a bad byte was decoded. */
-function pathOfReplacement(value: unknown, at: Segment[] = []): string | undefined {
-  if (typeof value === 'string') return value.includes('\ufffd') ? jsonPath(at) : undefined;
+/** The JSON path of the first string (key or value) that `bad` picks out. */
+function pathOf(value: unknown, bad: (text: string) => boolean, at: Segment[] = []): string | undefined {
+  if (typeof value === 'string') return bad(value) ? jsonPath(at) : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, item] of Object.entries(value)) {
     const segment = Array.isArray(value) ? Number(key) : key;
-    if (key.includes('\ufffd')) return jsonPath([...at, segment]);
-    const found = pathOfReplacement(item, [...at, segment]);
+    if (bad(key)) return jsonPath([...at, segment]);
+    const found = pathOf(item, bad, [...at, segment]);
     if (found) return found;
   }
   return undefined;
 }
+
+/** A \uD800-style escape without its pair: no character, and written out as UTF-8 it would become U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
 /**
  * Parses the bytes of a user's JSON file. A problem is described by where it
@@ -130,18 +133,23 @@ export function parseUserJson(bytes: Uint8Array): UserJson {
     const at = invalidUtf8At(bytes);
     let path: string | undefined;
     try {
-      path = pathOfReplacement(JSON.parse(text));
+      path = pathOf(JSON.parse(text), (t) => t.includes('\ufffd'));
     } catch {
       // Not JSON either: the line and column say enough.
     }
     return { ok: false, problem: `is not UTF-8 text: a bad byte at ${lineColumn(bytes, at)}${path ? ` (in ${path})` : ''}` };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const at = jsonErrorAt(text);
     const end = text.trim() === '' ? 'it is empty' : `at ${lineColumn(text, at < 0 ? text.length : at)}`;
     return { ok: false, problem: `is not valid JSON: ${text.trim() === '' ? end : `a syntax error ${end}`}` };
   }
+  // Only an escape can make one (UTF-8 cannot), so most files need no walk.
+  const lone = /\\u[dD][89a-fA-F]/.test(text) ? pathOf(value, (t) => LONE_SURROGATE.test(t)) : undefined;
+  if (lone) return { ok: false, problem: `is not valid text: an escape \\uD800–\\uDFFF without its pair in ${lone}` };
+  return { ok: true, value };
 }

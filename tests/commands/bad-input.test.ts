@@ -118,6 +118,7 @@ const rows = (): Row[] => [
   [['import', file('no-version.json', exportDoc({ schemaVersion: 'one' }))], 2, '$.schemaVersion must be a whole number from 1'],
   [['import', file('bad-episode.json', exportDoc({ episodes: [{ id: 'nope' }] }))], 2, 'is invalid'],
   [['import', file('bad-utf8.json', Buffer.concat([Buffer.from(exportDoc({ settings: { program: '/x' } }).replace('"/x"', '"/x')), Buffer.from([0xfe]), Buffer.from('"}')]))], 2, 'is not UTF-8 text: a bad byte at line 1'],
+  [['import', file('lone-surrogate.json', exportDoc({ settings: { name: 'x' } }).replace('"x"', '"\\ud800"'))], 2, 'an escape \\uD800–\\uDFFF without its pair in $.settings.name'],
   [['import', file('retired-long.json', exportDoc({ retiredIds: ['e2345', 'x'.repeat(5000)] }))], 2, 'is invalid'],
   [['import', file('retired-many.json', exportDoc({ retiredIds: Array.from({ length: 100_001 }, () => 'e2345') }))], 2, 'is invalid'],
   [['import', file('program-missing.json', exportDoc({ settings: { program: join(files, 'none.json') } }))], 2, '$.settings.program: cannot read program file'],

@@ -23,6 +23,12 @@ describe('parseUserJson says where, never what', () => {
     if (!problem.includes('(in ')) for (const piece of ['pwn', 'fake', 'secret', '\u001b']) expect(problem).not.toContain(piece);
   });
 
+  it('a lone surrogate escape is refused by its path (stored, it would become U+FFFD); a pair is text', () => {
+    expect(parseUserJson(Buffer.from('{"episodes": [{"notes": "a\\ud800b"}]}'))).toEqual({ ok: false, problem: 'is not valid text: an escape \\uD800–\\uDFFF without its pair in $.episodes[0].notes' });
+    expect(parseUserJson(Buffer.from('{"k\\udc00": 1}'))).toMatchObject({ ok: false });
+    expect(parseUserJson(Buffer.from('{"a": "\\ud83d\\ude00"}'))).toEqual({ ok: true, value: { a: '😀' } });
+  });
+
   it('good JSON, a typed U+FFFD included, parses', () => {
     expect(parseUserJson(Buffer.from('{"a": "\ufffd é"}'))).toEqual({ ok: true, value: { a: '\ufffd é' } });
   });
