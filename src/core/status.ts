@@ -1,5 +1,5 @@
 import type { AdviceCode, Protocol, Thresholds } from '../data/types.js';
-import { latestPain, latestUnended, ongoingEpisode, recurrenceIds } from './episodes.js';
+import { latestPain, ongoingEpisode, recurrenceIds } from './episodes.js';
 import { msOf, type Episode, type TherapyChoice, type TherapyKind, type TherapySession } from './records.js';
 import { formatIso, ms, round1 } from './time.js';
 
@@ -77,8 +77,10 @@ export function adviceFor(episodes: readonly Episode[], ongoing: Episode | null,
   const tier = ongoing?.redFlags?.tier;
   if (tier === 'emergency') advice.push({ code: 'seek-emergency-care', text: texts['seek-emergency-care'].text });
   if (tier === 'same-day') advice.push({ code: 'seek-same-day-care', text: texts['seek-same-day-care'].text });
-  // Pain still present: the ongoing episode, or one left unended for longer than that window.
-  const sore = ongoing ?? latestUnended(episodes, now, th.recurrenceLookbackDays);
+  // Pain still present: only the ongoing episode. Ongoing now follows the latest
+  // activity, so a back still sore at 14 days is still ongoing; a lapsed one
+  // is not known to be sore (status asks to close it instead).
+  const sore = ongoing;
   if (sore) {
     const days = (now.getTime() - msOf(sore.onset)) / ms.day;
     const pain = latestPain(sore);

@@ -123,11 +123,18 @@ describe('computeStatus', () => {
     expect(computeStatus([e], at(14 * 24), protocol).advice[0]!.text).toBe(texts.recommendText.replaceAll('{days}', '14'));
   });
 
-  it('an episode left unended past the 14-day window still gets the plain recommendation', () => {
+  it('still sore at 20 days with a rating this week: ongoing, and the plain recommendation', () => {
+    const e = episode({ id: 'e7k2q', onset, pain: [{ at: onset, score: 6 }, { at: at(18 * 24).toISOString(), score: 5 }] });
+    const s = computeStatus([e], at(20 * 24), protocol);
+    expect(s.episode?.id).toBe('e7k2q');
+    expect(s.advice).toEqual([{ code: 'see-pt-persisting', text: protocol.advice['see-pt-persisting'].recommendText.replaceAll('{days}', '20') }]);
+  });
+
+  it('a lapsed episode (nothing recorded for 14 days) is not called sore: no persisting advice', () => {
     const e = episode({ id: 'e7k2q', onset, pain: [{ at: onset, score: 6 }] });
     const s = computeStatus([e], at(20 * 24), protocol);
     expect(s.episode).toBeNull();
-    expect(s.advice).toEqual([{ code: 'see-pt-persisting', text: protocol.advice['see-pt-persisting'].recommendText.replaceAll('{days}', '20') }]);
+    expect(s.advice).toEqual([]);
   });
 
   it('the next session is of the kind chosen in spasm start, whatever the phase', () => {
