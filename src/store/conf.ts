@@ -11,6 +11,9 @@ export const CONF_OPTIONS = ['cwd', 'configName', 'fileExtension', 'projectSuffi
 
 export type StoreConf = Conf<Record<string, unknown>>;
 
+/** conf's own key in a store (its source: `INTERNAL_KEY`). */
+export const INTERNAL_KEY = '__internal__';
+
 /**
  * conf over `<dir>/spasm.json`. Its constructor reads the file once, through
  * `deserialize`; a `deserialize` that throws makes it throw, writing nothing
@@ -51,9 +54,15 @@ export function writeAtomically(conf: StoreConf, value: object): void {
     }
     return inPlace.call(this, file, ...rest);
   };
+  // conf's store setter reads and parses the whole file again to carry its
+  // '__internal__' key (used by its migrations, which spasm never passes)
+  // unless the value has one: a hidden, empty one spares that read. spasm's
+  // serialize ignores it (a test in tests/store/conf.test.ts pins this).
+  Object.defineProperty(value, INTERNAL_KEY, { value: {}, enumerable: false, configurable: true });
   try {
     conf.store = value as Record<string, unknown>;
   } finally {
+    delete (value as Record<string, unknown>)[INTERNAL_KEY];
     fs.writeFileSync = inPlace;
     if (snap === undefined) delete process.env.SNAP;
     else process.env.SNAP = snap;

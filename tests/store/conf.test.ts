@@ -77,6 +77,17 @@ describe('conf, as spasm uses it', () => {
     expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe('{"b":2}');
   });
 
+  it('the setter skips that read when the value has conf\'s __internal__ key, even a hidden one; writeAtomically relies on it and removes the key after', async () => {
+    const dir = dirWith('{"a":1}');
+    const { conf, calls } = await counted(dir);
+    const value = { b: 2 };
+    writeAtomically(conf, value);
+    expect(calls.deserialize).toEqual(['{"a":1}']); // the constructor's read only
+    expect(calls.serialize[0]).toBe(value);
+    expect(Object.getOwnPropertyNames(value)).toEqual(['b']);
+    expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe('{"b":2}');
+  });
+
   it('writes through a temp file beside the store, renamed over it (a new inode), with mode 0600, and leaves no temp file', async () => {
     const dir = dirWith('{"a":1}');
     const before = statSync(join(dir, 'spasm.json')).ino;
