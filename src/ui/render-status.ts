@@ -30,7 +30,7 @@ export function renderStatus(status: StatusJson, now: Date, color: boolean, widt
     const onset = new Date(e.onset);
     lines.push(`${c.bold('Episode')} ${e.id}`);
     row('Began', `${humanTime(onset, now)} (${formatSpan(now.getTime() - onset.getTime())} ago)`);
-    row('Pain', e.latestPain === null ? 'not rated yet' : `${e.latestPain} out of 10 (latest check-in)`);
+    row('Pain', e.latestPain === null ? 'not rated yet' : `${e.latestPain} out of 10 (latest rating)`);
     // While an emergency answer stands the person should be on the way to care: no cold/heat phase, no next session.
     const emergency = status.advice.some((a) => a.code === 'seek-emergency-care');
     if (status.phase && !emergency) row('Phase', PHASE_TEXT[status.phase]);

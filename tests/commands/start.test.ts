@@ -4,24 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { start, type StartOptions } from '../../src/commands/start.js';
 import type { Episode } from '../../src/core/records.js';
 import { loadRedFlags } from '../../src/data/index.js';
+import { answer } from '../helpers/answer.js';
 import { fakeDeps, tempDataDir, type FakeDeps } from '../helpers/fake-deps.js';
 
 const NOW = '2026-11-27T09:30:00+01:00';
-
-/** Waits for the next question, checks it, answers it with keys. */
-async function answer(expected: string, ...keys: (string | { name: string })[]) {
-  // Wait for an open question (not the answered one's last render) that shows the text.
-  for (let i = 0; i < 20; i++) {
-    await screen.next();
-    const text = screen.getScreen();
-    if (text.includes(expected) && text.trimStart().startsWith('?')) break;
-  }
-  expect(screen.getScreen()).toContain(expected);
-  for (const key of keys) {
-    if (typeof key === 'string' && key.length === 1 && key !== ' ') screen.type(key);
-    else screen.keypress(typeof key === 'string' ? (key === ' ' ? 'space' : key) : key);
-  }
-}
 
 /** Skips the end-of-walk questions of a new episode: trigger, leg spread, activities. */
 async function skipEnd() {

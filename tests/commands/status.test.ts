@@ -48,7 +48,7 @@ describe('spasm status', () => {
     const text = f.stdout();
     expect(text).toContain('Episode e7k2q');
     expect(text).toContain('Began      today 00:00 (10 h ago)');
-    expect(text).toContain('Pain       6 out of 10 (latest check-in)');
+    expect(text).toContain('Pain       6 out of 10 (latest rating)');
     expect(text).toContain('Phase      cold');
     expect(text).toContain('Last       cold, today 08:00 to 08:20');
     expect(text).toContain('Next       cold, due now (until today 10:20). Run: spasm timer cold');

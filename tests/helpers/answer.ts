@@ -2,7 +2,7 @@ import { screen } from '@inquirer/testing/vitest';
 import { expect } from 'vitest';
 
 /** Waits for the next open question that shows `expected`, then answers it with keys (one character types it). */
-export async function answer(expected: string, ...keys: string[]): Promise<void> {
+export async function answer(expected: string, ...keys: (string | { name: string })[]): Promise<void> {
   for (let i = 0; i < 20; i++) {
     await screen.next();
     const text = screen.getScreen();
@@ -10,7 +10,7 @@ export async function answer(expected: string, ...keys: string[]): Promise<void>
   }
   expect(screen.getScreen()).toContain(expected);
   for (const key of keys) {
-    if (key.length === 1 && key !== ' ') screen.type(key);
-    else screen.keypress(key === ' ' ? 'space' : key);
+    if (typeof key === 'string' && key.length === 1 && key !== ' ') screen.type(key);
+    else screen.keypress(typeof key === 'string' ? (key === ' ' ? 'space' : key) : key);
   }
 }
