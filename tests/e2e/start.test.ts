@@ -8,6 +8,9 @@ import { runSpasm, runSpasmAsync } from '../helpers/cli.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { keys, spawnPty } from '../helpers/pty.js';
 
+/** The episode steps in their order (SPEC.md section 1), each done. */
+const ALL_STEPS_DONE = ['rest-position', 'breathing', 'cold', 'stretches', 'straighten-up', 'walking'].map((id) => [id, 'done']);
+
 const NOW = '2026-11-27T09:30:00+01:00';
 const HOUR = 3_600_000;
 const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();
@@ -39,14 +42,7 @@ describe('spasm start --hands-free without a terminal', () => {
     expect(r.stdout).toContain('Walk-through done');
     const [e] = storeOf(dataDir).episodes as [Episode];
     expect(e.onset).toBe('2026-11-26T23:30:00+01:00');
-    expect(e.steps.map((s) => [s.id, s.status])).toEqual([
-      ['rest-position', 'done'],
-      ['breathing', 'done'],
-      ['cold', 'done'],
-      ['stretches', 'done'],
-      ['straighten-up', 'done'],
-      ['walking', 'done'],
-    ]);
+    expect(e.steps.map((s) => [s.id, s.status])).toEqual(ALL_STEPS_DONE);
     // It ends with what to watch for, in plain words.
     expect(r.stdout.trimEnd().split('\n').slice(-2).join(' ')).toMatch(/^Watch for: new trouble peeing .* If any of these start, get help now\.$/);
     expect(e.pain).toEqual([{ at: expect.any(String), score: 6 }]);
@@ -160,14 +156,7 @@ describe('spasm start in a terminal', () => {
     expect(await t.exited).toBe(0);
     expect(t.screen()).toContain('Pain: 6 at the start, 3 now, out of 10 (3 less).');
     const [e] = storeOf(dataDir).episodes as [Episode];
-    expect(e.steps.map((s) => [s.id, s.status])).toEqual([
-      ['rest-position', 'done'],
-      ['breathing', 'done'],
-      ['cold', 'done'],
-      ['stretches', 'done'],
-      ['straighten-up', 'done'],
-      ['walking', 'done'],
-    ]);
+    expect(e.steps.map((s) => [s.id, s.status])).toEqual(ALL_STEPS_DONE);
     expect(e.pain.map((p) => p.score)).toEqual([6, 3]);
   }, 40_000);
 
