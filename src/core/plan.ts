@@ -19,7 +19,6 @@ export function standingScreen(episode: Pick<Episode, 'redFlags'> | null): RedFl
 }
 
 /** Does the episode's latest screen say "get help now"? Then no comfort step comes before a new screen. */
-export const emergencyStands = (episode: Pick<Episode, 'redFlags'> | null): boolean => standingScreen(episode)?.tier === 'emergency';
 
 /** What `spasm start` was given as flags (already checked). */
 export interface StartGiven {
