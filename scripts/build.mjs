@@ -1,11 +1,14 @@
 // Builds dist/: compiles the data schemas into validators, then bundles src/
 // with esbuild (how, and why: see "How the program is bundled" below).
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Module from 'node:module';
 import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
+import { history as generatedHistory } from './gen-store.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 for (const script of ['scripts/compile-schemas.mjs']) {
@@ -67,6 +70,31 @@ const stubConfUnused = {
   },
 };
 
+// Building standard output or standard error as a stream, on a pipe or a
+// terminal, loads Node's stream and network modules: a fifth of bare Node's
+// start. spasm writes to the descriptors instead (src/stdio.ts), and two
+// dependencies would load those modules anyway, for what they rarely use:
+// chalk asks node:tty whether a descriptor is a terminal (src/stdio.ts answers
+// that, loading node:tty only for a character device); commander loads
+// node:child_process for subcommands that are programs of their own (spasm has
+// none), and here gets it when first used. tests/stdio.test.ts holds that
+// `status` loads none of them.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(tty|child_process)$/ }, (args) => {
+      if (args.path === 'node:tty' && /\/node_modules\/chalk\//.test(args.importer)) return { path: 'tty', namespace: 'lazy-builtin' };
+      if (args.path === 'node:child_process' && /\/node_modules\/commander\//.test(args.importer)) return { path: 'child_process', namespace: 'lazy-builtin' };
+      return undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) =>
+      args.path === 'tty'
+        ? { contents: `import { isTerminal } from ${JSON.stringify(fileURLToPath(new URL('../src/stdio.ts', import.meta.url)))};\nexport const isatty = (fd) => isTerminal(fd);\nexport default { isatty };\n`, loader: 'js', resolveDir: root }
+        : { contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });\n', loader: 'js' },
+    );
+  },
+};
+
 // The store's validator (most of it generated from records.schema.json) is a
 // quarter of the program's code, and a read of a store spasm wrote itself
 // never needs it: it is dist/store-validate.cjs, loaded only to check.
@@ -124,7 +152,7 @@ const libsOutside = {
 
 await Promise.all([
   build({ ...esModules, entryPoints: Object.fromEntries(Object.entries(LIBS)), splitting: true, chunkNames: 'lib-chunk-[hash]' }),
-  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused, storeValidatorOutside] }),
+  build({ ...commonJs, entryPoints: { main: 'src/main.ts' }, plugins: [libsOutside, stubConfUnused, storeValidatorOutside, lazyBuiltins] }),
   build({ ...commonJs, entryPoints: { 'store-validate': 'src/store/validate.ts' } }),
 ]);
 
@@ -142,6 +170,47 @@ for (const name of ['main.cjs', 'store-validate.cjs']) {
     writeFileSync(file, code);
   }
   writeFileSync(`${file}.cache`, new Script(Module.wrap(code), { filename: file }).createCachedData());
+}
+warmCodeCaches();
+
+/**
+ * A code cache made before the bundle ran holds little more than its top
+ * level: every function a command calls still compiles at each start. So the
+ * build runs common commands on a generated year of history (a temp store),
+ * each through scripts/warm-code-cache.cjs, which leaves the cache with what
+ * that run compiled added. A command that fails here fails the build.
+ */
+function warmCodeCaches() {
+  const work = mkdtempSync(join(tmpdir(), 'spasm-build-'));
+  try {
+    const history = join(work, 'history.json');
+    writeFileSync(history, JSON.stringify(generatedHistory(Date.now(), 1)));
+    const env = { ...process.env, SPASM_DATA_DIR: join(work, 'data'), NO_COLOR: '1', SPASM_TIME_SCALE: '1000000' };
+    delete env.FORCE_COLOR;
+    delete env.SPASM_NOW;
+    const runs = [
+      ['import', history],
+      ['status', '--json'],
+      ['status'],
+      ['report', '--format', 'json'],
+      ['report'],
+      ['report', '--format', 'html'],
+      ['log', '--onset', '3h ago', '--pain', '4', '--lasted', '1h', '--json'],
+      ['log', 'list'],
+      ['exercises'],
+      ['log', '--onset', '2h ago', '--pain', '6', '--ongoing'],
+      ['checkin', '--pain', '3'],
+      ['start', '--pain', '5', '--red-flags', 'none', '--hands-free'],
+      ['routine', '--hands-free', '--pain-before', '3', '--pain-after', '2'],
+      ['export'],
+    ];
+    for (const argv of runs) {
+      const run = spawnSync(process.execPath, ['scripts/warm-code-cache.cjs', ...argv], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      if (run.status !== 0) throw new Error(`build: warming the code cache, spasm ${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 // `spasm --help` never changes between builds of the same code (fixed width,

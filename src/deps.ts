@@ -1,10 +1,9 @@
-import { isatty } from 'node:tty';
 import { createClock, type Clock } from './clock.js';
 import { openStore, resolveDataDir, type Store } from './store/index.js';
 import type { Companion } from './flows/companion.js';
 import { terminalKeys, type KeySource } from './flows/keys.js';
-import { stdoutWriter } from './output-file.js';
 import { prompter, type Prompter } from './flows/prompts.js';
+import { isTerminal, stderr, stdout } from './stdio.js';
 
 /** Where output goes and what kind of terminal it is. */
 export interface Io {
@@ -12,8 +11,8 @@ export interface Io {
   out(text: string): void;
   /** Standard error: messages and progress. */
   err(text: string): void;
-  /** The stream spinners and countdowns draw on (stderr). */
-  progressStream: NodeJS.WriteStream;
+  /** The stream spinners and countdowns draw on (stderr), built when first asked for. */
+  progressStream(): NodeJS.WriteStream;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
@@ -59,24 +58,25 @@ function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boole
 
 export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal: AbortSignal): Deps {
   const env = proc.env;
-  const stderrIsTTY = Boolean(proc.stderr.isTTY);
-  // isatty(0), not proc.stdin.isTTY: that getter builds the stdin stream (3 ms
-  // when stdin is /dev/null) only to answer; a prompt builds it when it asks.
-  const stdinIsTTY = isatty(0);
+  // Asked of the descriptors, not of proc.stdout.isTTY and the like: those
+  // getters build the streams (see src/stdio.ts) only to answer.
+  const stdoutIsTTY = isTerminal(1);
+  const stderrIsTTY = isTerminal(2);
+  const stdinIsTTY = isTerminal(0);
   return {
     clock: createClock(env),
-    store: openStore(resolveDataDir(globals.dataDir, env), { warn: (line) => void proc.stderr.write(`spasm: note: ${line}\n`) }),
+    store: openStore(resolveDataDir(globals.dataDir, env), { warn: (line) => stderr.write(`spasm: note: ${line}\n`) }),
     io: {
-      out: stdoutWriter(proc.stdout),
-      err: (text) => void proc.stderr.write(text),
-      progressStream: proc.stderr,
-      stdoutIsTTY: Boolean(proc.stdout.isTTY),
+      out: (text) => stdout.write(text),
+      err: (text) => stderr.write(text),
+      progressStream: () => stderr.stream(),
+      stdoutIsTTY,
       stderrIsTTY,
       stdinIsTTY,
       interactive: stdinIsTTY && stderrIsTTY,
-      color: wantsColor(globals, env, Boolean(proc.stdout.isTTY)),
+      color: wantsColor(globals, env, stdoutIsTTY),
       errColor: wantsColor(globals, env, stderrIsTTY),
-      columns: proc.stdout.columns || proc.stderr.columns || 80,
+      columns: (stdoutIsTTY ? stdout.stream().columns : stderrIsTTY ? stderr.stream().columns : 0) || 80,
     },
     prompt: prompter,
     env,

@@ -221,33 +221,3 @@ function syncDirectory(fs: OutputFs, dir: string): void {
     // Best effort.
   }
 }
-
-/**
- * The writer of standard output. Redirected to a regular file (`spasm export
- * > backup.json`), Node's stream makes one write() and ignores a short count,
- * so a full disk would leave a cut-off file and exit 0; there every byte is
- * written and checked, and a full disk is exit 3. Anything else (a terminal,
- * a pipe) is the stream, whose errors run.ts handles.
- */
-export function stdoutWriter(stream: NodeJS.WriteStream, fs: OutputFs = nodeFs): (text: string) => void {
-  const fd = (stream as { fd?: number }).fd ?? 1;
-  let isFile: boolean | undefined;
-  return (text) => {
-    if (isFile === undefined) {
-      try {
-        isFile = fs.fstatSync(fd).isFile();
-      } catch {
-        isFile = false;
-      }
-    }
-    if (!isFile) return void stream.write(text);
-    const bytes = Buffer.from(text, 'utf8');
-    try {
-      writeAll(fs, fd, bytes);
-    } catch (error) {
-      const written = error instanceof ShortWrite ? `: wrote ${error.written.toLocaleString('en')} of ${bytes.length.toLocaleString('en')} bytes` : ` (${code(error) ?? 'error'})`;
-      const full = error instanceof ShortWrite || ['ENOSPC', 'EDQUOT', 'EFBIG'].includes(code(error) ?? '');
-      throw new SpasmError(`cannot write standard output${full ? ': the disk is full' : ''}${written}`, ExitCode.Store, 'free some space and run it again');
-    }
-  };
-}

@@ -6,6 +6,7 @@ import { argumentName, badArgument, splitCmdline } from './core/args.js';
 import { printable, wrap } from './core/text.js';
 import { ExitCode, SpasmError, UsageError } from './errors.js';
 import { interruptAction } from './interrupt.js';
+import { isTerminal, stderr, stdout } from './stdio.js';
 
 const interrupt = new AbortController();
 
@@ -25,7 +26,8 @@ process.on('SIGINT', () => {
 /** Where a run writes its messages: process.stderr, or a capture in tests. */
 export interface Stderr {
   write(text: string): unknown;
-  columns?: number;
+  /** Its width, when it is a terminal. */
+  columns?(): number | undefined;
 }
 
 function exitCodeFor(error: unknown, debug: boolean, stderr: Stderr): number {
@@ -37,7 +39,7 @@ function exitCodeFor(error: unknown, debug: boolean, stderr: Stderr): number {
   }
   if (error instanceof SpasmError && error.exitCode === ExitCode.Interrupted) {
     // Ctrl-C is not a mistake: say calmly what was kept, without "spasm:".
-    const width = Math.min(stderr.columns || 80, 100);
+    const width = Math.min(stderr.columns?.() || 80, 100);
     stderr.write(`\n${printable(error.message).split('\n').map((line) => wrap(line, width)).join('\n')}\n`);
     return error.exitCode;
   }
@@ -75,22 +77,6 @@ export function checkArguments(argv: readonly string[], raw: () => Uint8Array[] 
   if (bad >= 0) throw new UsageError(`${argumentName(argv, bad)} is not valid UTF-8 text`, 'type it again in a terminal set to UTF-8');
 }
 
-/**
- * The one error handler of standard output and standard error. A reader
- * that went away (`spasm export | head`) is not a failure: what is left has
- * no one to read it, so it is dropped quietly and the exit code stays as the
- * command makes it. Any other write error (a full disk behind `>`) is said on
- * stderr and fails the run.
- */
-export function handleStreamErrors(stream: NodeJS.WriteStream, name: string, stderr: Stderr = process.stderr): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') return;
-    const full = error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG';
-    if (name !== 'stderr') stderr.write(`spasm: cannot write ${name}: ${full ? 'the disk is full' : (error.code ?? 'error')}\n`);
-    process.exitCode = full ? ExitCode.Store : ExitCode.Failure;
-  });
-}
-
 /** What a run needs from outside: tests give captures and fake deps. */
 export interface RunContext {
   makeDeps: MakeDeps;
@@ -115,10 +101,10 @@ export async function execute(argv: string[], version: string, context: RunConte
 
 /** Runs the command line `argv` in this process and sets process.exitCode. */
 export async function run(argv: string[], version: string): Promise<void> {
-  handleStreamErrors(process.stdout, 'standard output');
-  handleStreamErrors(process.stderr, 'stderr');
   const code = await execute(argv, version, {
-    stderr: process.stderr,
+    stderr: { write: (text) => stderr.write(text), columns: () => (isTerminal(2) ? stderr.stream().columns : undefined) },
+    // commander's own lines too, and no stream built to ask for colours its help never has.
+    output: { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text), getOutHasColors: () => false, getErrHasColors: () => false },
     makeDeps: async (globals) => {
       const { createDeps } = await import('./deps.js');
       return createDeps(globals, process, interrupt.signal);

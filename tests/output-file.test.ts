@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, SpasmError, UsageError } from '../src/errors.js';
-import { stdoutWriter, writeOutputFile, type OutputFs } from '../src/output-file.js';
+import { writeOutputFile, type OutputFs } from '../src/output-file.js';
 
 const fresh = () => fs.mkdtempSync(join(tmpdir(), 'spasm-output-'));
 const content = `${'x'.repeat(20_000)}\n`;
@@ -146,28 +146,5 @@ describe('writeOutputFile on what is not a regular file', () => {
     fs.closeSync(out);
     expect(fs.readFileSync(join(dir, 'captured'), 'utf8')).toBe('hello\n');
     expect(fs.readdirSync(dir)).toEqual(['captured']);
-  });
-});
-
-describe('stdoutWriter', () => {
-  const stream = (fd: number) => ({ fd, write: () => true }) as unknown as NodeJS.WriteStream;
-
-  it('into a regular file, loops over short writes and refuses a full disk (exit 3)', () => {
-    const dir = fresh();
-    const fd = fs.openSync(join(dir, 'out'), 'w');
-    stdoutWriter(stream(fd), withWrite((f, bytes, offset, length) => fs.writeSync(f, bytes, offset, Math.min(length, 100))))(content);
-    expect(fs.readFileSync(join(dir, 'out'), 'utf8')).toBe(content);
-    const full = withWrite((f, bytes, offset) => (offset === 0 ? fs.writeSync(f, bytes, 0, 4096) : 0));
-    const e = refusal(() => stdoutWriter(stream(fd), full)(content));
-    expect(e.exitCode).toBe(ExitCode.Store);
-    expect(e.message).toBe('cannot write standard output: the disk is full: wrote 4,096 of 20,001 bytes');
-    fs.closeSync(fd);
-  });
-
-  it('anything else goes to the stream', () => {
-    let written = '';
-    const pipe = { fd: -1, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
-    stdoutWriter(pipe)('hello\n');
-    expect(written).toBe('hello\n');
   });
 });

@@ -54,7 +54,7 @@ export async function withCompanion(deps: Deps, options: { voice?: boolean }): P
 /** A timed step has ended: the bell, a notification and, with --voice, the words. */
 export async function timerEnded(deps: Deps, spoken: string): Promise<void> {
   const companion = companionOf(deps);
-  bell(deps.io.progressStream, deps.io.stderrIsTTY);
+  bell(deps.io.progressStream(), deps.io.stderrIsTTY);
   companion.voice.say(spoken);
   await companion.notify('spasm', spoken);
 }

@@ -49,7 +49,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         durationMs: seconds * 1000,
         signal: deps.signal,
         tty,
-        stream: io.progressStream,
+        stream: io.progressStream(),
         plainStart,
         keys: deps.keys && { source: deps.keys, enter, skip: 'skip this exercise', pause: true },
         render: (f) => label(formatCountdown(f.remainingMs)),
@@ -62,7 +62,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
   if (handsFree) {
     // Time to get into position before the first hold, announced (clinical.md section 3).
     const seconds = getReadySeconds(pacing.from, postureOf(e.position));
-    bell(io.progressStream, tty);
+    bell(io.progressStream(), tty);
     voice.say(`Get into position. The first ${isBreaths(e) ? 'breath' : 'hold'} starts in ${seconds} seconds.`);
     const end = await count(seconds, (left) => `${c.bold('Get into position')} ${left}  ${c.dim(printable(e.name))}`, `Get into position for ${printable(e.name)}: ${seconds} s.`, 'ready');
     const stop = stopper(end);
@@ -75,7 +75,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
       for (const side of sides) {
         const where = `${dose.sets > 1 ? `Set ${set}/${dose.sets} · ` : ''}${breaths ? 'Breath' : 'Rep'} ${rep}/${dose.reps}${side ? ` · ${side}` : ''}`;
         // A bell at each hold; breaths follow one another without one (or a pause).
-        if (handsFree && (!breaths || rep === 1)) bell(io.progressStream, tty);
+        if (handsFree && (!breaths || rep === 1)) bell(io.progressStream(), tty);
         // Hands-free there is no question to answer "stop" to: keep the way out on screen (the key hint says it when keys work).
         const way = handsFree && !deps.keys ? c.dim('  (Ctrl-C to stop)') : '';
         if (breaths) {
@@ -86,7 +86,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
         }
         // Each position of the repetition in turn (one, unnamed, for most), then a moment to relax.
         for (const [i, position] of (e.holds ?? ['']).entries()) {
-          if (i > 0 && handsFree) bell(io.progressStream, tty);
+          if (i > 0 && handsFree) bell(io.progressStream(), tty);
           const at = position ? `${where} · ${printable(position)}` : where;
           voice.say(position ? `${printable(position)}. Hold.` : side ? `${side[0]!.toUpperCase()}${side.slice(1)}. Hold.` : 'Hold.');
           const stop = stopper(await count(dose.holdSeconds, (left) => `${c.bold('Hold')} ${left}  ${c.dim(at)}${way}`, `${at}: hold ${dose.holdSeconds} s`));
@@ -104,7 +104,7 @@ export async function guideExercise(e: Exercise, dose: Dose, deps: Deps, handsFr
     }
   }
   if (handsFree) {
-    bell(io.progressStream, tty);
+    bell(io.progressStream(), tty);
     voice.say(`${printable(e.name)}: done.`);
     return { status: 'done', interrupted: false, hurt: false };
   }

@@ -1,3 +1,5 @@
+import { stderr } from '../stdio.js';
+
 // Every question spasm asks goes through these wrappers, which import the
 // prompt packages only when a question is asked (they cost start-up time).
 // Ctrl-C inside a prompt rejects with inquirer's ExitPromptError; see isPromptExit.
@@ -26,7 +28,7 @@ export interface Prompter {
 // Questions are drawn on standard error, like all messages (SPEC.md section 3):
 // standard output carries only the result, so `spasm log --json > file`
 // asks on the terminal and writes nothing but the record to the file.
-const context = () => ({ output: process.stderr });
+const context = () => ({ output: stderr.stream() });
 
 export const prompter: Prompter = {
   async select(options) {

@@ -49,7 +49,7 @@ export async function runStep(planned: Step, ctx: StepContext): Promise<StepOutc
   let step = planned;
   const outcome = (status: StepOutcome['status'], extra: Partial<StepOutcome> = {}): StepOutcome => ({ status, interrupted: false, kind, choice, ...extra });
 
-  if (handsFree) bell(io.progressStream, io.stderrIsTTY);
+  if (handsFree) bell(io.progressStream(), io.stderrIsTTY);
   if (isTherapyStep(step.id) && ctx.askChoice && !handsFree) {
     io.out(renderTherapyChoice(protocol, ctx.n, ctx.total, kind, io.color, io.columns));
     const picked = await askTherapy(deps.prompt, protocol, choice ?? kind);
@@ -97,7 +97,7 @@ function countdown(deps: Deps, durationMs: number, plainStart: string, render: (
     durationMs,
     signal: deps.signal,
     tty: deps.io.stderrIsTTY,
-    stream: deps.io.progressStream,
+    stream: deps.io.progressStream(),
     plainStart,
     keys: deps.keys && { source: deps.keys, enter: 'go on', skip: 'skip' },
     render: (frame) => render(formatCountdown(frame.remainingMs)),

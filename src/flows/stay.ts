@@ -49,7 +49,7 @@ export async function stay(deps: Deps, options: StayOptions, protocol: Protocol 
       durationMs: Math.max(0, plan.earliest.getTime() - now.getTime()),
       signal: deps.signal,
       tty: io.stderrIsTTY,
-      stream: io.progressStream,
+      stream: io.progressStream(),
       keys: deps.keys && { source: deps.keys, quit: 'leave' },
       render: (frame) => `Next ${plan.kind} session in ${formatCountdown(frame.remainingMs)}. Let your skin rest until then.`,
     });
@@ -60,7 +60,7 @@ export async function stay(deps: Deps, options: StayOptions, protocol: Protocol 
     if (fresh.action === 'stop-emergency') return emergency(deps, protocol);
     const kind = fresh.kind;
     const text = `Time for your next ${kind} session.`;
-    bell(io.progressStream, io.stderrIsTTY);
+    bell(io.progressStream(), io.stderrIsTTY);
     companion.voice.say(text);
     await companion.notify('spasm', text);
     io.err(`${text}\n`);

@@ -48,7 +48,7 @@ export async function runTimed(deps: Deps, options: TimedOptions): Promise<Timed
     durationMs: minutes * ms.minute,
     signal: deps.signal,
     tty: io.stderrIsTTY,
-    stream: io.progressStream,
+    stream: io.progressStream(),
     tickMs: timer === 'breathe' ? 1000 : undefined,
     keys: deps.keys && { source: deps.keys, enter: 'done', skip: 'skip', pause: true },
     // The breathing cues, spoken as each part of a breath begins.

@@ -1,10 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import { chmodSync, closeSync, constants, copyFileSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { StoreDocument } from '../core/document.js';
 import { SCHEMA_VERSION } from '../core/records.js';
-import { fingerprint } from '../digest.js';
 import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
 import { checkedDocument, EMPTY_TEXT, reasonOf, RESTORE_HINT, storeText, trustedDocument } from './codec.js';
 import { openConf, writeAtomically, type StoreConf } from './conf.js';
@@ -16,11 +15,16 @@ export { StoreDocument } from '../core/document.js';
 
 const STORE_FILE = 'spasm.json';
 /**
- * The fingerprint (src/digest.ts) of the store exactly as spasm last wrote
- * it after validating it, and of the schema it validated it with. A reader
- * that finds the same text skips the deep check of every record (tens of
- * milliseconds on a 10-year store); any other text is checked in full. So it
- * can only save time: it can never let a damaged store through.
+ * The identity of the store file exactly as spasm last wrote it after
+ * validating it (device, inode, size, and the modification and change times
+ * to the nanosecond), and of the schema it validated it with. A reader that
+ * finds the same file skips the deep check of every record (tens of
+ * milliseconds on a 10-year store); any other file is checked in full. Every
+ * way of changing a file's bytes (a write, an edit in place, a copy over it,
+ * a restore) gives it a new change time, which no program can set back, so
+ * the store's bytes need not be read and hashed to know it (that hash cost
+ * every command more than the rest of the read). It is not a security
+ * measure: whoever can edit the store can edit this record too.
  */
 const VERIFIED_FILE = 'spasm.json.verified';
 
@@ -54,7 +58,8 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
 // node:os only when needed: as an ES import it costs every command more than the rest of this.
 const os = () => createRequire(import.meta.url)('node:os') as { homedir(): string; hostname(): string };
 
-const trustRecord = (bytes: Buffer) => `${fingerprint(bytes)} schema:${schemaHash.records}`;
+const trustRecord = (f: BigIntStats) => `file:${f.dev}:${f.ino}:${f.size}:${f.mtimeNs}:${f.ctimeNs} schema:${schemaHash.records}`;
+const identity = (file: string) => statSync(file, { bigint: true, throwIfNoEntry: false });
 
 function readRecord(dir: string): string | undefined {
   // A directory of that name, or none: nothing is trusted.
@@ -77,22 +82,13 @@ interface Loaded {
   from: number;
 }
 
-/** The same file, unchanged (a write replaces the inode, an edit in place changes the times)? */
-const sameFile = (a: Stats, b: Stats | undefined) => b !== undefined && a.ino === b.ino && a.dev === b.dev && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
-
-/** The store's bytes if they are exactly what spasm last wrote and checked (see VERIFIED_FILE), with the file's identity. */
-function trustedBytes(dir: string, file: string): { bytes: Buffer; stat: Stats } | undefined {
+/** The store file's identity if it is the file spasm last wrote and checked (see VERIFIED_FILE). */
+function trustedFile(dir: string, file: string): BigIntStats | undefined {
   const record = readRecord(dir);
   if (record === undefined) return undefined;
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const stat = fstatSync(fd);
-      const bytes = readFileSync(fd);
-      return record === trustRecord(bytes) ? { bytes, stat } : undefined;
-    } finally {
-      closeSync(fd);
-    }
+    const stat = identity(file);
+    return stat && record === trustRecord(stat) ? stat : undefined;
   } catch {
     return undefined; // conf's read reports it
   }
@@ -108,7 +104,7 @@ async function load(dir: string, file: string, pending: { doc?: StoreDocument; t
   let full = false;
   for (let attempt = 0; ; attempt++) {
     // After a few files replaced mid-read, or text that is not in spasm's shape: check in full.
-    const trusted = full || attempt > 2 ? undefined : trustedBytes(dir, file);
+    const trusted = full || attempt > 2 ? undefined : trustedFile(dir, file);
     let validate: typeof Validate | undefined = trusted ? undefined : await import('./validate.js');
     let last: { text: string; doc: StoreDocument; from: number } | undefined;
     const deserialize = (read: string): StoreDocument => {
@@ -146,7 +142,10 @@ async function load(dir: string, file: string, pending: { doc?: StoreDocument; t
       throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
     }
     // Replaced between spasm's read of the bytes and conf's of the text (a writer, when reading unlocked): read again.
-    if (trusted && !sameFile(trusted.stat, statSync(file, { throwIfNoEntry: false }))) continue;
+    if (trusted) {
+      const after = identity(file);
+      if (!after || trustRecord(after) !== trustRecord(trusted)) continue;
+    }
     return last ? { conf, ...last } : { conf, doc: StoreDocument.empty(), text: '', from: SCHEMA_VERSION };
   }
 }
@@ -310,25 +309,24 @@ function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, 
     pending.doc = undefined;
     pending.text = undefined;
   }
-  // Read back: what reached the disk is what the record certifies.
+  // What reached the disk, and what the record certifies: a short write leaves a shorter file.
   const expected = Buffer.byteLength(text);
-  let onDisk: Buffer;
+  let written: BigIntStats | undefined;
   try {
-    onDisk = readFileSync(target);
+    written = identity(target);
   } catch {
-    onDisk = Buffer.alloc(0);
+    written = undefined;
   }
-  const written = onDisk.length;
-  if (written !== expected) {
+  if (written?.size !== BigInt(expected)) {
     if (before) renameSync(previous, target);
     else rmSync(target, { force: true });
-    throw new StoreError(`cannot write the store ${file}: only ${written} of ${expected} bytes reached the disk (is it full?); the store was put back as it was`, 'Free some space, then try again.');
+    throw new StoreError(`cannot write the store ${file}: only ${written?.size ?? 0} of ${expected} bytes reached the disk (is it full?); the store was put back as it was`, 'Free some space, then try again.');
   }
   if (before) rmSync(previous, { force: true });
   flushDir(dir);
   // Saved. The record only spares the next reader the full check: failing to write it loses nothing.
   try {
-    writeFileSync(join(dirname(file), VERIFIED_FILE), `${trustRecord(onDisk)}\n`, { mode: 0o600 });
+    writeFileSync(join(dirname(file), VERIFIED_FILE), `${trustRecord(written)}\n`, { mode: 0o600 });
   } catch {
     try {
       rmSync(join(dirname(file), VERIFIED_FILE), { force: true });

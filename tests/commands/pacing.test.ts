@@ -11,14 +11,15 @@ const nameOf = (id: string) => loadExercises().byId.get(id)!.name;
 /** Every line on the progress stream with the program time it was written at. */
 function timedLines(f: FakeDeps): [number, string][] {
   const lines: [number, string][] = [];
-  const write = f.deps.io.progressStream.write.bind(f.deps.io.progressStream);
-  f.deps.io.progressStream = {
-    ...f.deps.io.progressStream,
+  const stream = f.deps.io.progressStream();
+  const write = stream.write.bind(stream);
+  f.deps.io.progressStream = () => ({
+    ...stream,
     write: (s: string) => {
       for (const line of s.split('\n').filter(Boolean)) lines.push([f.deps.clock.now().getTime(), line]);
       return write(s);
     },
-  } as NodeJS.WriteStream;
+  }) as NodeJS.WriteStream;
   return lines;
 }
 

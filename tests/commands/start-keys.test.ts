@@ -13,8 +13,9 @@ function pressDuring(f: ReturnType<typeof fakeDeps>, line: string, key: 'enter' 
   f.deps.keys = keys.source;
   let seenAt: number | null = null;
   let pressed = false;
-  const write = f.deps.io.progressStream.write.bind(f.deps.io.progressStream);
-  f.deps.io.progressStream = { ...f.deps.io.progressStream, write: (s: string) => (s.startsWith(line) && seenAt === null && (seenAt = f.deps.clock.now().getTime()), write(s)) } as NodeJS.WriteStream;
+  const stream = f.deps.io.progressStream();
+  const write = stream.write.bind(stream);
+  f.deps.io.progressStream = () => ({ ...stream, write: (s: string) => (s.startsWith(line) && seenAt === null && (seenAt = f.deps.clock.now().getTime()), write(s)) }) as NodeJS.WriteStream;
   const sleep = f.deps.clock.sleep;
   f.deps.clock.sleep = async (ms, signal) => {
     if (!pressed && seenAt !== null && f.deps.clock.now().getTime() >= seenAt + afterMs && keys.listening()) {
@@ -65,8 +66,9 @@ describe('keys in the countdowns of spasm routine (hands-free)', () => {
     pressDuring(f, 'Get into position for', 'enter', 3000);
     const t0 = Date.parse(NOW);
     const holdAt: number[] = [];
-    const write = f.deps.io.progressStream.write.bind(f.deps.io.progressStream);
-    f.deps.io.progressStream = { ...f.deps.io.progressStream, write: (s: string) => (s.startsWith('Rep 1/5: hold') && holdAt.push(f.deps.clock.now().getTime() - t0), write(s)) } as NodeJS.WriteStream;
+    const stream = f.deps.io.progressStream();
+    const write = stream.write.bind(stream);
+    f.deps.io.progressStream = () => ({ ...stream, write: (s: string) => (s.startsWith('Rep 1/5: hold') && holdAt.push(f.deps.clock.now().getTime() - t0), write(s)) }) as NodeJS.WriteStream;
     await routine({ handsFree: true, painBefore: '2', painAfter: '1' }, f.deps);
     expect(holdAt[0]).toBe(3000);
   });

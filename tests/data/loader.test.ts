@@ -1,10 +1,12 @@
 // The loader: where data/ is found, and how a user's program file is refused.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { dataDirectory, loadExercises, loadHomeProgram } from '../../src/data/index.js';
+import digests from '../../src/data/generated/digests.json' with { type: 'json' };
+import { fingerprint } from '../../src/digest.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'spasm-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,6 +35,19 @@ const program = {
   progression: { addReps: 1, everyDays: 4, requireCleanSessions: 2, sources: ['NHSI'] },
   sources: ['NHSI'],
 };
+
+describe('the digests of the shipped data (scripts/compile-schemas.mjs)', () => {
+  it('are src/digest.ts\'s fingerprints of the files as they are, so the loader skips their check', () => {
+    const names = Object.keys(digests);
+    expect(names.sort()).toEqual(['exercises.json', 'log-options.json', 'program.json', 'protocol.json', 'red-flags.json', 'sources.json']);
+    for (const name of names) expect((digests as Record<string, string>)[name]).toBe(fingerprint(readFileSync(join(dataDirectory(), name), 'utf8')));
+  });
+
+  it('changes with one character, and counts UTF-16 units', () => {
+    expect(fingerprint('abc')).not.toBe(fingerprint('abd'));
+    expect(fingerprint('é😣')).toMatch(/^fnv1a:[0-9a-f]{8}:3$/);
+  });
+});
 
 describe('dataDirectory', () => {
   it('finds data/ relative to the module, not the working directory', () => {

@@ -49,7 +49,7 @@ export function fakeDeps(options: { now: Date | string; dataDir?: string; intera
   const io: Io = {
     out: (s) => void (out += s),
     err: (s) => void (err += s),
-    progressStream,
+    progressStream: () => progressStream,
     stdoutIsTTY: interactive,
     stderrIsTTY: false,
     stdinIsTTY: interactive,

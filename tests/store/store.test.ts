@@ -1,17 +1,19 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyStore, SCHEMA_VERSION } from '../../src/core/records.js';
 import { ExitCode, SpasmError, StoreError } from '../../src/errors.js';
-import { fingerprint } from '../../src/digest.js';
 import schemaHash from '../../src/store/generated/schema-hash.json' with { type: 'json' };
 import { openStore, resolveDataDir } from '../../src/store/index.js';
 import { tempDataDir } from '../helpers/fake-deps.js';
 import { episode, session } from '../helpers/records.js';
 
 const onset = '2026-11-20T08:00:00+01:00';
-/** What spasm records in spasm.json.verified for a text it wrote and checked. */
-const trusted = (text: string | Buffer) => `${fingerprint(text)} schema:${schemaHash.records}\n`;
+/** What spasm records in spasm.json.verified for the file it wrote and checked: its identity, and the schema's. */
+function trusted(file: string): string {
+  const f = statSync(file, { bigint: true });
+  return `file:${f.dev}:${f.ino}:${f.size}:${f.mtimeNs}:${f.ctimeNs} schema:${schemaHash.records}\n`;
+}
 
 async function refusal(promise: Promise<unknown>): Promise<StoreError> {
   const error = await promise.then(
@@ -22,17 +24,6 @@ async function refusal(promise: Promise<unknown>): Promise<StoreError> {
   expect((error as StoreError).exitCode).toBe(ExitCode.Store);
   return error as StoreError;
 }
-
-describe('fingerprint', () => {
-  it.each([
-    ['text and its bytes agree', ['abc é'], [Buffer.from('abc é')]],
-    ['parts end to end equal the whole', ['abc', Buffer.from(' é')], ['abc é']],
-    ['no parts is the empty text', [], ['']],
-  ])('%s', (_name, parts, whole) => expect(fingerprint(...parts)).toBe(fingerprint(...whole)));
-
-  it('counts bytes, not characters', () => expect(fingerprint('é')).toMatch(/:2$/));
-  it('changes with one byte', () => expect(fingerprint('abc')).not.toBe(fingerprint('abd')));
-});
 
 describe('resolveDataDir', () => {
   it.each([
@@ -201,7 +192,7 @@ describe('openStore', () => {
     await store.update((doc) => void doc.sessions().push(session({ id: 'r2222', at: onset, program: 'Übungen 💪' })));
     await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes })));
     const bytes = readFileSync(store.file);
-    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).toBe(trusted(bytes));
+    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).toBe(trusted(store.file));
     const doc = await store.read();
     expect(doc.episodes[0]!.notes).toBe(notes);
     expect(doc.sessions()[0]!.program).toBe('Übungen 💪');
@@ -211,6 +202,29 @@ describe('openStore', () => {
     const tail = (b: Buffer) => b.subarray(b.indexOf('"routineSessions"'));
     expect(tail(after).equals(tail(bytes))).toBe(true);
     expect((await store.read()).episodes[0]!.notes).toBe('kürzer');
+  });
+
+  it.each([
+    ['edited in place, same size', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace('"notes":"x"', '"notes":123'))],
+    ['replaced by a copy of itself', (file: string) => (writeFileSync(`${file}.copy`, readFileSync(file)), renameSync(`${file}.copy`, file))],
+    ['touched back to its old times', (file: string) => {
+      const { atime, mtime } = statSync(file);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"notes":"x"', '"notes":123'));
+      utimesSync(file, atime, mtime);
+    }],
+  ])('trusts the file it wrote, not one %s: that is checked in full', async (_name, change) => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => void doc.episodes.push(episode({ id: 'eaaaa', onset, notes: 'x' })));
+    const record = readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8');
+    expect(record).toBe(trusted(store.file));
+    const size = statSync(store.file).size;
+    change(store.file);
+    expect(readFileSync(join(store.dir, 'spasm.json.verified'), 'utf8')).not.toBe(trusted(store.file));
+    if (readFileSync(store.file, 'utf8').includes('"notes":123')) {
+      expect(statSync(store.file).size).toBe(size);
+      const error = await refusal(store.read());
+      expect(error.message).toContain('is damaged');
+    } else expect((await store.read()).episodes.map((e) => e.id)).toEqual(['eaaaa']);
   });
 
   it('a store kept elsewhere through a symlink stays there: the link is kept, its file updated', async () => {
@@ -232,11 +246,11 @@ describe('openStore', () => {
   it.each([
     ['a head that is not JSON', '{"schemaVersion":1,"episodes":[oops],"settings":{},"retiredIds":[],"routineSessions":[]}', 'not valid JSON'],
     ['a head without its keys', '{"schemaVersion":1,"routineSessions":[]}', 'is damaged'],
-  ])('bytes that match their fingerprint but are not in spasm\'s shape are checked in full (%s): exit 3', async (_name, text, reason) => {
+  ])('a file that matches its record but is not in spasm\'s shape is checked in full (%s): exit 3', async (_name, text, reason) => {
     const dir = tempDataDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'spasm.json'), text);
-    writeFileSync(join(dir, 'spasm.json.verified'), trusted(text));
+    writeFileSync(join(dir, 'spasm.json.verified'), trusted(join(dir, 'spasm.json')));
     const error = await refusal(openStore(dir).read());
     expect(error.message).toContain(reason);
     expect(readFileSync(join(dir, 'spasm.json'), 'utf8')).toBe(text);
