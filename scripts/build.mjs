@@ -60,6 +60,17 @@ const stubConfUnused = {
       /\/node_modules\/(conf|atomically)\//.test(args.importer) ? { path: args.path, namespace: 'conf-builtin' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'conf-builtin' }, (args) => ({ contents: CONF_BUILTINS[args.path], loader: 'js' }));
+    // Two that conf uses only sometimes load on first use: atomically only
+    // writes (and sets up its exit hooks on load), env-paths only finds a
+    // directory when no cwd is given (spasm always gives one).
+    b.onResolve({ filter: /^(atomically|env-paths)$/ }, (args) =>
+      /\/node_modules\/conf\//.test(args.importer) ? { path: args.path, namespace: 'conf-lazy', pluginData: args.resolveDir } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'conf-lazy' }, async (args) => {
+      const real = JSON.stringify((await b.resolve(args.path, { kind: 'require-call', resolveDir: args.pluginData })).path);
+      const contents = args.path === 'atomically' ? `export const writeFileSync = (...a) => require(${real}).writeFileSync(...a);` : `export default (...a) => require(${real}).default(...a);`;
+      return { contents, loader: 'js', resolveDir: args.pluginData };
+    });
     b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|debounce-fn|semver)$/ }, (args) =>
       args.importer.includes('/node_modules/conf/') ? { path: args.path, namespace: 'conf-unused' } : undefined,
     );
