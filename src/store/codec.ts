@@ -44,6 +44,34 @@ export function trustedDocument(text: string): StoreDocument | undefined {
   return shaped ? new StoreDocument(head as StoreHead, text.slice(mark + SESSIONS_KEY.length, -1)) : undefined;
 }
 
+// Where each record begins in text spasm wrote (keys in the order of SPEC.md
+// section 4). Nothing nested has these keys first, and quotes inside strings
+// are escaped, so they begin records and nothing else.
+const EPISODE_START = /\{"id":"(e[2-9a-hjkmnp-z]+)","onset":"/g;
+const SESSION_START = /\{"id":"(r[2-9a-hjkmnp-z]+)","at":"/g;
+const EPISODES_KEY = '{"schemaVersion":';
+
+/** The text of each record in `array` (JSON text), by id, cut where each one begins. */
+function cut(array: string, start: RegExp): Map<string, string> {
+  const starts = Array.from(array.matchAll(start), (m) => ({ id: m[1]!, at: m.index }));
+  return new Map(starts.map((s, i) => [s.id, array.slice(s.at, i + 1 < starts.length ? starts[i + 1]!.at - 1 : array.length - 1)]));
+}
+
+/**
+ * The JSON text of each episode or each routine session in a store's text,
+ * by id, as JSON.stringify wrote it there: a write compares each record's new
+ * text with it to find the records it changed (only those are checked
+ * again), without serializing the old store a second time. A record cut
+ * wrongly (text not spasm's own) only counts as changed, and is checked.
+ */
+export function recordTexts(text: string, records: 'episodes' | 'sessions'): Map<string, string> {
+  const mark = text.indexOf(SESSIONS_KEY);
+  const settings = text.lastIndexOf('],"settings":', mark);
+  if (!text.startsWith(EPISODES_KEY) || mark < 0 || settings < 0) return new Map();
+  if (records === 'sessions') return cut(text.slice(mark + SESSIONS_KEY.length, -1), SESSION_START);
+  return cut(text.slice(text.indexOf('"episodes":[') + '"episodes":['.length, settings + 1), EPISODE_START);
+}
+
 export function reasonOf(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e?.name === 'SyntaxError') return 'it is not valid JSON';

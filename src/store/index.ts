@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { StoreDocument } from '../core/document.js';
 import { SCHEMA_VERSION } from '../core/records.js';
 import { ExitCode, SpasmError, StoreError, UsageError } from '../errors.js';
-import { checkedDocument, EMPTY_TEXT, reasonOf, RESTORE_HINT, storeText, trustedDocument } from './codec.js';
+import { checkedDocument, EMPTY_TEXT, reasonOf, recordTexts, RESTORE_HINT, storeText, trustedDocument } from './codec.js';
 import { openConf, writeAtomically, type StoreConf } from './conf.js';
 import schemaHash from './generated/schema-hash.json' with { type: 'json' };
 import { LockBusyError, takeLock, type Held } from './lock.js';
@@ -367,10 +367,6 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         const { doc } = loaded;
         // Read whole and valid: what killed writers left can go.
         removeLeftovers(realTarget(file));
-        // What was loaded is valid (checked, or verified by digest); remember it record by record.
-        const known = new Set(doc.episodes.map((e) => JSON.stringify(e)));
-        const sessionsText = doc.unparsedSessions();
-        if (sessionsText === undefined) for (const s of doc.sessions()) known.add(JSON.stringify(s));
         const result = change(doc);
         const episodes = doc.episodes.map((e) => JSON.stringify(e));
         // Sessions still unparsed are unchanged: their text is copied as it was.
@@ -379,12 +375,14 @@ export function openStore(dir: string, options: StoreOptions = {}): Store {
         const text = storeText(doc.head(), episodes, untouched ?? `[${sessions.join(',')}]`);
         // Nothing changed: leave the file (and its absence) as it was.
         if (text === loaded.text || (loaded.text === '' && text === EMPTY_TEXT)) return result;
-        if (sessionsText !== undefined && untouched === undefined) {
-          for (const s of JSON.parse(sessionsText) as unknown[]) known.add(JSON.stringify(s));
-        }
+        // What was loaded is valid (checked, or trusted): a record whose text is the one it had there needs no second check.
         const changed = new Set<object>();
-        doc.episodes.forEach((e, i) => known.has(episodes[i]!) || changed.add(e));
-        if (untouched === undefined) doc.sessions().forEach((s, i) => known.has(sessions[i]!) || changed.add(s));
+        const episodesBefore = recordTexts(loaded.text, 'episodes');
+        doc.episodes.forEach((e, i) => episodesBefore.get(e.id) === episodes[i] || changed.add(e));
+        if (untouched === undefined) {
+          const sessionsBefore = recordTexts(loaded.text, 'sessions');
+          doc.sessions().forEach((s, i) => sessionsBefore.get(s.id) === sessions[i] || changed.add(s));
+        }
         const { checkChangedStoreDoc } = await import('./validate.js');
         const checked = checkChangedStoreDoc(doc.head(), untouched === undefined ? doc.sessions() : undefined, (record) => changed.has(record));
         if (!checked.ok) {

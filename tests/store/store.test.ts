@@ -90,6 +90,19 @@ describe('openStore', () => {
     expect(readFileSync(store.file)).toEqual(before);
   });
 
+  it.each([0, 1, 2])('refuses a broken record among unchanged ones (episode %i of three)', async (broken) => {
+    const store = openStore(tempDataDir());
+    await store.update((doc) => {
+      doc.episodes.push(...['eaaaa', 'ebbbb', 'ecccc'].map((id, i) => episode({ id, onset: `2026-11-2${i}T08:00:00+01:00`, notes: `{"id":"e2222","onset":"x` })));
+      doc.sessions().push(session({ id: 'r2222', at: onset }));
+    });
+    const before = readFileSync(store.file);
+    const error = await store.update((doc) => void (doc.episodes[broken]!.peakPain = 11)).catch((e: unknown) => e);
+    expect((error as SpasmError).exitCode).toBe(ExitCode.Failure);
+    expect((error as SpasmError).message).toContain(`$.episodes[${broken}].peakPain: must be at most 10`);
+    expect(readFileSync(store.file)).toEqual(before);
+  });
+
   it.each([
     ['not JSON', '{"schemaVersion":1,', 'is not valid JSON'],
     ['empty', '', 'is not valid JSON'],
