@@ -52,10 +52,8 @@ export async function start(opts: StartOptions, given: Deps): Promise<void> {
   const progress: Progress = { done: 0, skipped: 0 };
   // First aid is never blocked by the store: it goes on in memory, and the end is exit 3.
   const store = unsavedStore(given.store, (line) => given.io.err(`spasm: ${line}`));
-  // The settings are read from the store itself: a store that cannot be used speaks after the title, in walk().
-  const deps = { ...(await withCompanion(given, { voice: opts.voice })), store };
   await cancelable(
-    () => walk(opts, deps, progress, store),
+    () => walk(opts, given, progress, store),
     () => {
       throw interrupted(progress);
     },
@@ -70,9 +68,9 @@ function interrupted(p: Progress): InterruptedError {
   return new InterruptedError(`Stopped. ${savedText(p)} Episode ${p.episodeId} is saved.${resume}`.replace(/ {2,}/g, ' '));
 }
 
-async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: UnsavedStore): Promise<void> {
-  const { io, prompt } = deps;
-  const now = deps.clock.now();
+async function walk(opts: StartOptions, given: Deps, progress: Progress, store: UnsavedStore): Promise<void> {
+  const { io, prompt } = given;
+  const now = given.clock.now();
   const protocol = loadProtocol();
   const th = protocol.thresholds;
   const screen = loadRedFlags();
@@ -88,6 +86,8 @@ async function walk(opts: StartOptions, deps: Deps, progress: Progress, store: U
   // The title before the store is read, so a terminal shows something at once.
   const title = `${wrap('Back spasm first aid, one step at a time. You can skip or stop any step.', Math.min(io.columns, 80))}\n`;
   if (io.interactive) io.err(title);
+  // Voice and notifications follow the store's settings: read after the title, and a store that cannot be used speaks next.
+  const deps = { ...(await withCompanion(given, { voice: opts.voice })), store };
 
   // 2. The store is checked now, so a store that cannot be used is said at the start.
   await store.check();

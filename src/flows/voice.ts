@@ -1,7 +1,7 @@
 // Speech for a person lying down who cannot watch the screen (SPEC.md
 // `--voice`): the platform's own speech command, one utterance after another.
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 
 /** How to speak on this machine: the command, and its arguments (the text comes on stdin). */
@@ -16,6 +16,9 @@ export interface Voice {
   /** Resolves when everything queued has been spoken. */
   idle(): Promise<void>;
 }
+
+// node:child_process loads Node's network and stream modules: only when something is spoken.
+const spawn = () => (createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process')).spawn;
 
 export const SILENT: Voice = { say: () => {}, idle: () => Promise.resolve() };
 
@@ -62,7 +65,7 @@ export function createVoice(command: SpeechCommand): Voice {
   let busy = 0;
   const speak = (text: string) =>
     new Promise<void>((done) => {
-      const child = spawn(command.file, command.args, { stdio: ['pipe', 'ignore', 'ignore'] });
+      const child = spawn()(command.file, command.args, { stdio: ['pipe', 'ignore', 'ignore'] });
       child.on('error', () => done());
       child.on('close', () => done());
       child.stdin.on('error', () => {});

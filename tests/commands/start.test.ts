@@ -25,6 +25,20 @@ function run(f: FakeDeps, opts: StartOptions = {}) {
 }
 
 describe('spasm start, on a terminal', () => {
+  it('shows its title before it reads the store (the first screen of a frightened person should not wait on a long history)', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const order: string[] = [];
+    const { read, update } = f.deps.store;
+    f.deps.store.read = () => (order.push(`read after ${f.stderr().length ? 'title' : 'nothing'}`), read.call(f.deps.store));
+    f.deps.store.update = (change) => (order.push('update'), update.call(f.deps.store, change));
+    const done = run(f).catch((e: unknown) => e);
+    await answer('When did this spasm begin?');
+    expect(f.stderr()).toMatch(/^Back spasm first aid, one step at a time/);
+    expect(order[0]).toBe('read after title');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toMatchObject({ exitCode: 130, message: 'Stopped. Nothing was saved.' });
+  });
+
   it('walks a new episode through every step and saves each', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
