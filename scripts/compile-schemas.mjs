@@ -88,8 +88,8 @@ compile({
   },
 });
 
-// The store trusts bytes it wrote and checked only under the schema it checked
-// them with: the fingerprint it records includes the schema's (src/store/index.ts).
+// The store trusts a file it wrote and checked only under the schema it checked
+// it with: the record it keeps includes the schema's hash (src/store/index.ts).
 {
   const text = readFileSync(join(root, 'src', 'store', 'records.schema.json'), 'utf8');
   const hash = `crc32:${crc32(text).toString(16).padStart(8, '0')}:${Buffer.byteLength(text)}`;
@@ -128,30 +128,25 @@ function compile({ source, outDir, outName, schemas, mapping, esm = true }) {
   writeIfChanged(join(outDir, `${outName}.${esm ? 'd.ts' : 'd.cts'}`), dts);
 }
 
-/** The same fingerprint as src/digest.ts (tests/data/loader.test.ts holds them equal). */
-function fingerprint(text) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `fnv1a:${(hash >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
-}
-
-// Check every built-in data file against its schema now, and record the
-// digest of the bytes that passed: at run time the same bytes need no second
-// check (src/data/index.ts), so the validators are not even loaded.
+// Check every built-in data file against its schema now, and keep the text
+// that passed: at run time the same text needs no second check
+// (src/data/index.ts), so the validators are not even loaded. The text
+// itself, not a hash of it: comparing is native and exact, while hashing it
+// in plain code cost more than reading it.
 {
   const require = createRequire(import.meta.url);
   const compiled = require(join(root, 'src', 'data', 'generated', 'validators.cjs'));
-  const digests = {};
+  const checked = {};
   const problems = [];
   for (const [name, schemaFile] of Object.entries(validators)) {
     const file = schemaFile.replace('.schema.json', '.json');
     const text = readFileSync(join(root, 'data', file), 'utf8');
     const validate = compiled[name];
-    if (validate(JSON.parse(text))) digests[file] = fingerprint(text);
+    if (validate(JSON.parse(text))) checked[file] = text;
     else problems.push(`data/${file}: ${JSON.stringify(validate.errors.slice(0, 3))}`);
   }
   if (problems.length) throw new Error(`compile-schemas: built-in data does not match its schema:\n${problems.join('\n')}`);
-  writeIfChanged(join(root, 'src', 'data', 'generated', 'digests.json'), `${JSON.stringify(digests, null, 2)}\n`);
+  writeIfChanged(join(root, 'src', 'data', 'generated', 'checked.json'), `${JSON.stringify(checked, null, 2)}\n`);
 }
 
 function writeIfChanged(path, content) {

@@ -7,11 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fingerprint } from '../digest.js';
 import { quoted } from '../core/text.js';
 import { DataError, UsageError } from '../errors.js';
 import { readUserJson } from '../user-file.js';
-import digests from './generated/digests.json' with { type: 'json' };
+import checkedTexts from './generated/checked.json' with { type: 'json' };
 import { parseExercises, parseHomeProgram, parseLogOptions, parseProtocol, parseRedFlags, parseSources } from './parse.js';
 import type { ExerciseLibrary, HomeProgram, LogOptions, ParseResult, Protocol, RedFlagScreen, SourceList } from './types.js';
 
@@ -42,8 +41,8 @@ function cached<T>(key: string, load: () => T): T {
 
 /**
  * Loads a built-in data file; any problem is a DataError naming it. The build checked each file against its schema
- * and recorded the digest of those bytes (scripts/compile-schemas.mjs); the
- * same bytes skip that check here. An edited file is checked in full.
+ * and kept the text that passed (scripts/compile-schemas.mjs); the same text
+ * skips that check here. An edited file is checked in full.
  */
 function loadBuiltIn<T>(name: string, parse: (json: unknown, schemaChecked: boolean) => ParseResult<T>): T {
   return cached(`data:${name}`, () => {
@@ -57,7 +56,7 @@ function loadBuiltIn<T>(name: string, parse: (json: unknown, schemaChecked: bool
     } catch (error) {
       throw new DataError(`cannot read the built-in data file ${file}: ${reason(error)}`, 'reinstall spasm');
     }
-    const checked = (digests as Record<string, string>)[name] === fingerprint(text);
+    const checked = (checkedTexts as Record<string, string>)[name] === text;
     const result = parse(json, checked);
     if (!result.ok) throw new DataError(`the built-in data file ${file} is invalid`, result.errors.join('\n'));
     return result.value;

@@ -11,8 +11,8 @@ import { jsonPath, schemaErrors, type Segment, type Validator } from '../core/js
 type ValidatorName = 'validateProtocol' | 'validateRedFlags' | 'validateExercises' | 'validateProgram' | 'validateLogOptions' | 'validateSources';
 
 // The precompiled validators (scripts/compile-schemas.mjs) are a large module
-// that the built-in files rarely need: the build checked them and recorded
-// their digests (see ./index.ts). So they are loaded, synchronously, only
+// that the built-in files rarely need: the build checked them and kept
+// their texts (see ./index.ts). So they are loaded, synchronously, only
 // when a file must be checked: a user's program file or an edited data file.
 // The build copies the module next to the bundle (dist/generated/).
 const loadModule = createRequire(import.meta.url);
@@ -47,13 +47,13 @@ function fail<T>(errors: string[]): ParseResult<T> {
 
 /** Reports ids that appear twice; `items` are [id, path segments of the id]. */
 function duplicateIds(items: ReadonlyArray<readonly [string, readonly Segment[]]>): string[] {
-  const seen = new Map<string, string>();
+  // The paths are written out only for a duplicate: this runs on every start.
+  const seen = new Map<string, readonly Segment[]>();
   const errors: string[] = [];
   for (const [id, segments] of items) {
-    const path = jsonPath(segments);
     const first = seen.get(id);
-    if (first === undefined) seen.set(id, path);
-    else errors.push(`${path}: duplicate id "${id}" (also at ${first})`);
+    if (first === undefined) seen.set(id, segments);
+    else errors.push(`${jsonPath(segments)}: duplicate id "${id}" (also at ${jsonPath(first)})`);
   }
   return errors;
 }

@@ -30,7 +30,7 @@ describe('spasm start, on a terminal', () => {
     const order: string[] = [];
     const { read, update } = f.deps.store;
     f.deps.store.read = () => (order.push(`read after ${f.stderr().length ? 'title' : 'nothing'}`), read.call(f.deps.store));
-    f.deps.store.update = (change) => (order.push('update'), update.call(f.deps.store, change));
+    f.deps.store.update = ((change: Parameters<typeof update>[0]) => (order.push('update'), update.call(f.deps.store, change))) as typeof update;
     const done = run(f).catch((e: unknown) => e);
     await answer('When did this spasm begin?');
     expect(f.stderr()).toMatch(/^Back spasm first aid, one step at a time/);

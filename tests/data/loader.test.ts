@@ -1,12 +1,12 @@
 // The loader: where data/ is found, and how a user's program file is refused.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { dataDirectory, loadExercises, loadHomeProgram } from '../../src/data/index.js';
-import digests from '../../src/data/generated/digests.json' with { type: 'json' };
-import { fingerprint } from '../../src/digest.js';
+import checkedTexts from '../../src/data/generated/checked.json' with { type: 'json' };
 
 const tmp = mkdtempSync(join(tmpdir(), 'spasm-data-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -36,16 +36,24 @@ const program = {
   sources: ['NHSI'],
 };
 
-describe('the digests of the shipped data (scripts/compile-schemas.mjs)', () => {
-  it('are src/digest.ts\'s fingerprints of the files as they are, so the loader skips their check', () => {
-    const names = Object.keys(digests);
-    expect(names.sort()).toEqual(['exercises.json', 'log-options.json', 'program.json', 'protocol.json', 'red-flags.json', 'sources.json']);
-    for (const name of names) expect((digests as Record<string, string>)[name]).toBe(fingerprint(readFileSync(join(dataDirectory(), name), 'utf8')));
+describe('the checked texts of the shipped data (scripts/compile-schemas.mjs)', () => {
+  it('are the files as they are, every one, so the loader skips their check', () => {
+    expect(Object.keys(checkedTexts).sort()).toEqual(['exercises.json', 'log-options.json', 'program.json', 'protocol.json', 'red-flags.json', 'sources.json']);
+    for (const [name, text] of Object.entries(checkedTexts)) expect(text).toBe(readFileSync(join(dataDirectory(), name), 'utf8'));
   });
+});
 
-  it('changes with one character, and counts UTF-16 units', () => {
-    expect(fingerprint('abc')).not.toBe(fingerprint('abd'));
-    expect(fingerprint('é😣')).toMatch(/^fnv1a:[0-9a-f]{8}:3$/);
+describe('an edited built-in file', () => {
+  it('is checked in full by the built program, and refused when it breaks its schema', () => {
+    const copy = mkdtempSync(join(tmp, 'install-'));
+    for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(new URL(`../../${part}`, import.meta.url), join(copy, part), { recursive: true });
+    const file = join(copy, 'data', 'exercises.json');
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    json.exercises[0].holdSeconds = -5;
+    writeFileSync(file, JSON.stringify(json, null, 2));
+    const run = spawnSync(process.execPath, [join(copy, 'bin', 'spasm.js'), 'exercises'], { env: { ...process.env, SPASM_DATA_DIR: join(copy, 'store') }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('spasm: the built-in data file data/exercises.json is invalid\n$.exercises[0].holdSeconds: must be at least 0\n');
   });
 });
 
