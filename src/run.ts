@@ -103,8 +103,8 @@ export async function execute(argv: string[], version: string, context: RunConte
 export async function run(argv: string[], version: string): Promise<void> {
   const code = await execute(argv, version, {
     stderr: { write: (text) => stderr.write(text), columns: () => (isTerminal(2) ? stderr.stream().columns : undefined) },
-    // commander's own lines too, and no stream built to ask for colours its help never has.
-    output: { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text), getOutHasColors: () => false, getErrHasColors: () => false },
+    // commander's own lines too, and no stream built to ask for colours its help never has or a width it is given (80).
+    output: { writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text), getOutHasColors: () => false, getErrHasColors: () => false, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 },
     makeDeps: async (globals) => {
       const { createDeps } = await import('./deps.js');
       return createDeps(globals, process, interrupt.signal);

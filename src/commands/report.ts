@@ -7,12 +7,7 @@ import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../da
 import type { Deps } from '../deps.js';
 import { UsageError } from '../errors.js';
 import { writeOutputFile } from '../output-file.js';
-import { renderCsv } from '../ui/report/csv.js';
-import { painChartSvg, renderHtml } from '../ui/report/html.js';
-import { renderJson } from '../ui/report/json.js';
-import { renderMarkdown } from '../ui/report/markdown.js';
-import { renderText, textSlices, TEXT_SLICES } from '../ui/report/text.js';
-import { reportView, type ReportLabels } from '../ui/report/view.js';
+import type { ReportLabels } from '../ui/report/view.js';
 
 /** Options of `spasm report`, as typed. */
 export interface ReportOptions {
@@ -62,16 +57,25 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
   const doc = await deps.store.read();
   const times = doc.sessionTimes();
   const result = computeReport({ episodes: doc.episodes, routineSessions: times.map((at) => ({ at })), periodSessions: sessionsIn(doc, since, until, times), name: doc.settings.name }, since, until, now, loadProtocol());
+  // Each format's renderer is loaded when it is asked for: JSON and CSV need none of the others.
   let text: string;
-  if (format === 'json') text = renderJson(result.json);
-  else if (format === 'csv') text = renderCsv(result.json.episodes);
-  // The printed page must stay one page: the good-to-know facts are in the text and markdown reports only.
-  else if (format === 'html') text = renderHtml(reportView(result, { ...labels(), goodToKnow: [] }, 1), painChartSvg(result.pain, since, until));
-  else if (format === 'markdown') text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
+  if (format === 'json') text = (await import('../ui/report/json.js')).renderJson(result.json);
+  else if (format === 'csv') text = (await import('../ui/report/csv.js')).renderCsv(result.json.episodes);
   else {
-    // Colour and the terminal's width only on a terminal, never into a file or a pipe.
-    const columns = deps.io.stdoutIsTTY && !opts.output ? deps.io.columns : 80;
-    text = renderText(reportView(result, labels(), textSlices(columns)), deps.io.color && !opts.output, columns);
+    const { reportView } = await import('../ui/report/view.js');
+    if (format === 'html') {
+      // The printed page must stay one page: the good-to-know facts are in the text and markdown reports only.
+      const { painChartSvg, renderHtml } = await import('../ui/report/html.js');
+      text = renderHtml(reportView(result, { ...labels(), goodToKnow: [] }, 1), painChartSvg(result.pain, since, until));
+    } else if (format === 'markdown') {
+      const [{ renderMarkdown }, { TEXT_SLICES }] = await Promise.all([import('../ui/report/markdown.js'), import('../ui/report/text.js')]);
+      text = renderMarkdown(reportView(result, labels(), TEXT_SLICES));
+    } else {
+      const { renderText, textSlices } = await import('../ui/report/text.js');
+      // Colour and the terminal's width only on a terminal, never into a file or a pipe.
+      const columns = deps.io.stdoutIsTTY && !opts.output ? deps.io.columns : 80;
+      text = renderText(reportView(result, labels(), textSlices(columns)), deps.io.color && !opts.output, columns);
+    }
   }
   if (opts.output) {
     writeOutputFile(opts.output, text, Boolean(opts.force));

@@ -121,12 +121,14 @@ export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], 
   // Today still counts as part of a streak that ended yesterday: the day is not over.
   const newestFirst = [...times].sort((a, b) => b - a);
   let cursor = newestFirst.length && dayOf(newestFirst[0]!) === formatDate(lastDay) ? lastDay : addDays(lastDay, -1);
+  let [dayStart, dayEnd] = [cursor.getTime(), addDays(cursor, 1).getTime()];
   let streakDays = 0;
   for (const at of newestFirst) {
-    if (at >= addDays(cursor, 1).getTime()) continue; // later the same day as one counted already
-    if (at < cursor.getTime()) break; // a day without a session
+    if (at >= dayEnd) continue; // later the same day as one counted already
+    if (at < dayStart) break; // a day without a session
     streakDays++;
     cursor = addDays(cursor, -1);
+    [dayStart, dayEnd] = [cursor.getTime(), dayStart];
   }
   const weeks = [3, 2, 1, 0].map((back) => {
     const start = addDays(lastDay, -7 * back - 6);

@@ -10,7 +10,11 @@ const START = /\{"id":"r[2-9a-hjkmnp-z]+","at":"([^"]*)"/g;
 
 /** The routine sessions whose time lies in [since, until], in stored order; `times` is doc.sessionTimes(), if known. */
 export function sessionsIn(doc: StoreDocument, since: Date, until: Date, times: readonly string[] = doc.sessionTimes()): RoutineSession[] {
-  const inside = (at: string) => msOf(at) >= since.getTime() && msOf(at) <= until.getTime();
+  const [from, to] = [since.getTime(), until.getTime()];
+  const inside = (at: string) => {
+    const ms = msOf(at);
+    return ms >= from && ms <= to;
+  };
   const text = doc.unparsedSessions();
   if (text !== undefined) {
     const starts = Array.from(text.matchAll(START), (m) => ({ at: m[1]!, index: m.index }));
