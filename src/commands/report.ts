@@ -1,6 +1,6 @@
 import { inert } from '../core/text.js';
 import { computeReport } from '../core/report.js';
-import { sessionsIn } from '../core/session-text.js';
+import { periodSessions } from '../core/session-text.js';
 import { addDays, formatIso, parseWhen } from '../core/time.js';
 import { parseChoice } from '../core/values.js';
 import { loadExercises, loadLogOptions, loadProtocol, loadRedFlags } from '../data/index.js';
@@ -55,8 +55,8 @@ export async function report(opts: ReportOptions, deps: Deps): Promise<void> {
     throw new UsageError(`--since ${formatIso(since)} is after --until ${formatIso(until)}`, 'give a --since before --until');
   }
   const doc = await deps.store.read();
-  const times = doc.sessionTimes();
-  const result = computeReport({ episodes: doc.episodes, routineSessions: times.map((at) => ({ at })), periodSessions: sessionsIn(doc, since, until, times), name: doc.settings.name }, since, until, now, loadProtocol());
+  const sessions = periodSessions(doc, since, until);
+  const result = computeReport({ episodes: doc.episodes, routineSessions: sessions.times.map((at) => ({ at })), periodSessions: sessions.sessions, name: doc.settings.name }, since, until, now, loadProtocol());
   // Each format's renderer is loaded when it is asked for: JSON and CSV need none of the others.
   let text: string;
   if (format === 'json') text = (await import('../ui/report/json.js')).renderJson(result.json);

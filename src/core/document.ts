@@ -38,16 +38,6 @@ export class StoreDocument implements StoreHead {
     return this.#sessions;
   }
 
-  /**
-   * When each routine session happened, without parsing the sessions if they
-   * are still text. In text spasm wrote, `"at":"` occurs once a session
-   * (exercises have no time, and quotes inside strings are escaped).
-   */
-  sessionTimes(): string[] {
-    if (this.#sessions) return this.#sessions.map((s) => s.at);
-    return Array.from(this.#text!.matchAll(/"at":"([^"]*)"/g), (m) => m[1]!);
-  }
-
   /** The sessions' JSON text as read, while they are unparsed (so unchanged); else undefined. */
   unparsedSessions(): string | undefined {
     return this.#sessions ? undefined : this.#text;

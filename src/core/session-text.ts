@@ -1,15 +1,27 @@
-// The report's per-exercise figures need the sessions of the period only.
-// On a 10-year store parsing all 3,650 sessions costs more than the rest of
-// the report, so only the period's are parsed, cut from the sessions' JSON
-// text as spasm wrote it (as StoreDocument.sessionTimes() reads the times).
+// The report's per-exercise figures need the sessions of the period only,
+// and its adherence figures every session's time. On a 10-year store parsing
+// all 3,650 sessions costs more than the rest of the report, so only the
+// period's are parsed, cut from the sessions' JSON text as spasm wrote it
+// (quotes inside strings are escaped there, so keys cannot be mistaken).
 import type { StoreDocument } from './document.js';
 import { msOf, type RoutineSession } from './records.js';
 
 // Where each session begins in text spasm wrote (keys in the order of SPEC.md section 4).
 const START = /\{"id":"r[2-9a-hjkmnp-z]+","at":"([^"]*)"/g;
 
-/** The routine sessions whose time lies in [since, until], in stored order; `times` is doc.sessionTimes(), if known. */
-export function sessionsIn(doc: StoreDocument, since: Date, until: Date, times: readonly string[] = doc.sessionTimes()): RoutineSession[] {
+/** How often `needle` occurs in `text` (native search, no captures). */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/**
+ * When every routine session happened (in stored order), and the sessions
+ * whose time lies in [since, until] in full: from one pass over the text
+ * spasm wrote, while the sessions are unparsed.
+ */
+export function periodSessions(doc: StoreDocument, since: Date, until: Date): { times: string[]; sessions: RoutineSession[] } {
   const [from, to] = [since.getTime(), until.getTime()];
   const inside = (at: string) => {
     const ms = msOf(at);
@@ -18,15 +30,16 @@ export function sessionsIn(doc: StoreDocument, since: Date, until: Date, times: 
   const text = doc.unparsedSessions();
   if (text !== undefined) {
     const starts = Array.from(text.matchAll(START), (m) => ({ at: m[1]!, index: m.index }));
-    // Every session found where it begins (else, text written some other way: parse it all).
-    if (starts.length === times.length) {
+    // Every session found where it begins: `"at":"` occurs once a session in text spasm wrote (else parse it all).
+    if (starts.length === occurrences(text, '"at":"')) {
       const slices: string[] = [];
       starts.forEach((s, i) => {
         if (inside(s.at)) slices.push(text.slice(s.index, i + 1 < starts.length ? starts[i + 1]!.index - 1 : text.length - 1));
       });
       const parsed = JSON.parse(`[${slices.join(',')}]`) as RoutineSession[];
-      if (parsed.length === slices.length) return parsed;
+      if (parsed.length === slices.length) return { times: starts.map((s) => s.at), sessions: parsed };
     }
   }
-  return doc.sessions().filter((s) => inside(s.at));
+  const all = doc.sessions();
+  return { times: all.map((s) => s.at), sessions: all.filter((s) => inside(s.at)) };
 }

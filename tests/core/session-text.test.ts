@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StoreDocument } from '../../src/core/document.js';
 import { emptyStore, sessionJson, type RoutineSession } from '../../src/core/records.js';
-import { sessionsIn } from '../../src/core/session-text.js';
+import { periodSessions } from '../../src/core/session-text.js';
 import { session } from '../helpers/records.js';
 
 // In the key order spasm writes (sessionJson, SPEC.md section 4).
@@ -15,19 +15,28 @@ const { routineSessions: _, ...head } = emptyStore();
 const since = new Date('2026-10-15T00:00:00+02:00');
 const until = new Date('2026-11-30T00:00:00+01:00');
 
-describe('sessionsIn: the period only, without parsing the rest', () => {
+describe('periodSessions: every time, and the period only in full, without parsing the rest', () => {
   it('cuts the period from the text spasm wrote, and gives what parsing would', () => {
     const doc = new StoreDocument(head, JSON.stringify(sessions));
-    expect(sessionsIn(doc, since, until)).toEqual([sessions[1], sessions[2]]);
+    expect(periodSessions(doc, since, until)).toEqual({ times: sessions.map((s) => s.at), sessions: [sessions[1], sessions[2]] });
     expect(doc.unparsedSessions()).toBeDefined();
   });
 
   it('text in another key order is parsed after all, never miscut', () => {
     const doc = new StoreDocument(head, JSON.stringify(sessions.map(({ at, ...rest }) => ({ at, ...rest }))));
-    expect(sessionsIn(doc, since, until).map((s) => s.id)).toEqual(['rbbbb', 'rcccc']);
+    expect(periodSessions(doc, since, until).sessions.map((s) => s.id)).toEqual(['rbbbb', 'rcccc']);
+    expect(doc.unparsedSessions()).toBeUndefined();
   });
 
   it('parsed sessions are filtered as they are', () => {
-    expect(sessionsIn(new StoreDocument(head, sessions), since, until)).toEqual([sessions[1], sessions[2]]);
+    expect(periodSessions(new StoreDocument(head, sessions), since, until)).toEqual({ times: sessions.map((s) => s.at), sessions: [sessions[1], sessions[2]] });
+  });
+});
+
+describe('periodSessions, when a session does not begin as spasm writes it', () => {
+  it('a session outside the period written another way is never swallowed into its neighbour: all is parsed', () => {
+    const text = JSON.stringify(sessions).replace('{"id":"rdddd","at"', '{"at":"2026-12-02T08:00:00+01:00","id":"rdddd","x"');
+    const doc = new StoreDocument(head, text);
+    expect(periodSessions(doc, since, new Date('2026-12-31T00:00:00+01:00')).sessions.map((s) => s.id)).toEqual(['rbbbb', 'rcccc', 'rdddd']);
   });
 });

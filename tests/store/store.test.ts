@@ -280,18 +280,4 @@ describe('openStore', () => {
     expect((await refusal(store.update((doc) => void (doc.retiredIds = ['x'])))).message).toContain('not UTF-8');
     expect(readFileSync(store.file).equals(bytes)).toBe(true);
   });
-
-  it('sessionTimes() reads when each session happened, parsed or not, whatever the text inside', async () => {
-    const store = openStore(tempDataDir());
-    const sessions = [
-      session({ id: 'r2222', at: '2026-11-20T08:00:00+01:00', program: 'tricky "at":"2000-01-01T00:00:00Z" name' }),
-      { exercises: [{ id: 'pelvic-tilt', status: 'done' as const }], painAfter: 1, painBefore: 2, program: 'default', at: '2026-11-21T08:00:00+01:00', id: 'r3333' },
-    ];
-    await store.update((doc) => void doc.sessions().push(...structuredClone(sessions)));
-    const unparsed = await store.read();
-    expect(unparsed.sessionTimes()).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
-    const parsed = await store.read();
-    expect(parsed.sessions()).toHaveLength(2);
-    expect(parsed.sessionTimes()).toEqual(['2026-11-20T08:00:00+01:00', '2026-11-21T08:00:00+01:00']);
-  });
 });
