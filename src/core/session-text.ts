@@ -9,13 +9,6 @@ import { msOf, type RoutineSession } from './records.js';
 // Where each session begins in text spasm wrote (keys in the order of SPEC.md section 4).
 const START = /\{"id":"r[2-9a-hjkmnp-z]+","at":"([^"]*)"/g;
 
-/** How often `needle` occurs in `text` (native search, no captures). */
-function occurrences(text: string, needle: string): number {
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
 /**
  * When every routine session happened (in stored order), and the sessions
  * whose time lies in [since, until] in full: from one pass over the text
@@ -31,7 +24,7 @@ export function periodSessions(doc: StoreDocument, since: Date, until: Date): { 
   if (text !== undefined) {
     const starts = Array.from(text.matchAll(START), (m) => ({ at: m[1]!, index: m.index }));
     // Every session found where it begins: `"at":"` occurs once a session in text spasm wrote (else parse it all).
-    if (starts.length === occurrences(text, '"at":"')) {
+    if (starts.length === (text.match(/"at":"/g)?.length ?? 0)) {
       const slices: string[] = [];
       starts.forEach((s, i) => {
         if (inside(s.at)) slices.push(text.slice(s.index, i + 1 < starts.length ? starts[i + 1]!.index - 1 : text.length - 1));
