@@ -30,8 +30,20 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
     : [process.execPath, [BIN, ...args]];
   const term = pty.spawn(file, argv, { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
   let output = '';
-  term.onData((d) => (output += d));
-  const exited = new Promise<number>((done) => term.onExit(({ exitCode }) => done(exitCode)));
+  let lastData = Date.now();
+  term.onData((d) => {
+    output += d;
+    lastData = Date.now();
+  });
+  // node-pty can report the exit before the last output (microsoft/node-pty#72):
+  // resolve once the screen has been quiet for 100 ms (at most 1 s after the exit).
+  const exited = new Promise<number>((done) =>
+    term.onExit(({ exitCode }) => {
+      const exitedAt = Date.now();
+      const settle = () => (Date.now() - lastData >= 100 || Date.now() - exitedAt > 1_000 ? done(exitCode) : setTimeout(settle, 25));
+      settle();
+    }),
+  );
   const screen = () => stripVTControlCharacters(output);
   return {
     screen,
