@@ -20,9 +20,11 @@ export default defineConfig({
     hookTimeout: 20_000,
     // e2e tests spawn the built binary; two cores, so keep the pool small.
     maxWorkers: 2,
+    // Projects run in the order of their names, and within one the longest file first:
+    // the long end-to-end files start at once, the short solo files fill the end.
     projects: [
-      { extends: true, test: { name: 'isolated', include: isolated } },
       { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false } },
+      { extends: true, test: { name: 'solo', include: isolated } },
     ],
   },
 });
