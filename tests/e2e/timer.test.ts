@@ -39,11 +39,11 @@ describe('spasm timer (built binary)', () => {
   });
 
   it('breathe --voice: the pacer runs to its end while the title is still being spoken', () => {
-    // A speech command that takes a second: nothing else keeps the program alive while it waits for it.
+    // A speech command that takes half a second: nothing else keeps the program alive while it waits for it.
     const dir = mkdtempSync(join(tmpdir(), 'spasm-slow-speech-'));
-    writeFileSync(join(dir, 'espeak-ng'), '#!/bin/sh\ncat > /dev/null\nsleep 1\n');
+    writeFileSync(join(dir, 'espeak-ng'), '#!/bin/sh\ncat > /dev/null\nsleep 0.5\n');
     chmodSync(join(dir, 'espeak-ng'), 0o755);
-    const r = runSpasm(['timer', 'breathe', '--minutes', '1', '--voice'], { dataDir: tempDataDir(), env: { SPASM_TIME_SCALE: '30', PATH: `${dir}:/usr/bin:/bin` } });
+    const r = runSpasm(['timer', 'breathe', '--minutes', '1', '--voice'], { dataDir: tempDataDir(), env: { SPASM_TIME_SCALE: '60', PATH: `${dir}:/usr/bin:/bin` } });
     expect(r.stderr).toContain('Done: 1 min of slow breathing.');
     expect(r.code).toBe(0);
   });
