@@ -3,10 +3,11 @@
 // field and what is allowed (plus hint lines), nothing on stdout, no stack
 // trace, and the store byte for byte as before. Then the echo table: every
 // command that names a value or a file shows it inert.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { episode } from '../helpers/records.js';
 import { fakeDeps, runInProcess } from '../helpers/run-in-process.js';
 
 const NOW = '2026-11-27T10:00:00+01:00';
@@ -44,25 +45,35 @@ const rows = (): Row[] => [
   [['start'], 2, 'without a terminal, start needs'],
   [['start', '--pain', '11', '--red-flags', 'none', '--hands-free'], 2, '--pain must be a whole number from 0 to 10 (got "11")'],
   [['start', '--pain', 'six', '--red-flags', 'none', '--hands-free'], 2, '--pain must be a whole number from 0 to 10'],
+  [['start', '--new', '--pain', '2.5', '--red-flags', 'none', '--hands-free'], 2, '--pain must be a whole number from 0 to 10 (got "2.5")'],
   [['start', '--pain', '4', '--pain', '5', '--red-flags', 'none', '--hands-free'], 2, '--pain was given twice ("4", then "5")'],
   [['start', '--new', '--onset', 'tomorrow', '--pain', '4', '--red-flags', 'none', '--hands-free'], 2, '--onset "tomorrow" is not a time I can read'],
   [['start', '--new', '--onset', '2026-11-27T12:00', '--pain', '4', '--red-flags', 'none', '--hands-free'], 2, '--onset "2026-11-27T12:00" is in the future'],
+  [['start', '--new', '--onset', 'in an hour', '--pain', '4', '--red-flags', 'none', '--hands-free'], 2, '--onset "in an hour" is not a time I can read'],
   [['start', '--new', '--onset', '2026-03-29T02:30', '--pain', '4', '--red-flags', 'none', '--hands-free'], 2, 'does not exist in local time'],
   [['start', '--pain', '4', '--red-flags', 'bogus', '--hands-free'], 2, '--red-flags: unknown red-flag id "bogus"'],
+  [['start', '--pain', '4', '--red-flags', 'fever,headache', '--hands-free'], 2, '--red-flags: unknown red-flag id "headache"'],
   [['start', '--pain', '4', '--red-flags', 'none,fever', '--hands-free'], 2, '--red-flags cannot combine none with red-flag ids'],
   [['start', '--pain', '4', '--red-flags', 'none', '--therapy', 'ice', '--hands-free'], 2, '--therapy must be one of cold, heat, alternate'],
   // status
   [['status', 'extra'], 2, 'too many arguments'],
   // log add
   [['log', '--pain', '5', '--lasted', '1d'], 2, '--onset'],
+  [['log', '--trigger', 'lifting'], 2, 'without a terminal, log needs --onset and --pain'],
+  [['log', '--onset', 'now', '--pain', '11'], 2, '--pain must be a whole number from 0 to 10 (got "11")'],
+  [['log', '--onset', 'tomorrow', '--pain', '3'], 2, '--onset "tomorrow" is not a time I can read'],
+  [['log', '--onset', '2026-11-28T09:00', '--pain', '3'], 2, '--onset "2026-11-28T09:00" is in the future'],
   [['log', '--onset', '2d ago', '--lasted', '1d'], 2, '--pain'],
   [['log', '--onset', '2d ago', '--pain', '5', '--lasted', '5 days'], 2, '--lasted "5 days" is not a duration: use <n>m, <n>h, <n>d or <n>w'],
   [['log', '--onset', '2d ago', '--pain', '5', '--lasted', '0h'], 2, '--lasted must be longer than zero'],
   [['log', '--onset', '2d ago', '--pain', '5', '--lasted', '1w'], 2, '--lasted would end the episode at'],
-  [['log', '--onset', '2d ago', '--pain', '5', '--lasted', '1d', '--ongoing'], 2, '--lasted'],
+  [['log', '--onset', '2d ago', '--pain', '5', '--lasted', '1d', '--ongoing'], 2, '--lasted and --ongoing cannot go together'],
   [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--legs', 'knee'], 2, '--legs must be one of none, buttock, thigh, below-knee'],
   [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--note', 'x'.repeat(10_001)], 2, '--note is 10,001 characters long; at most 10,000'],
+  // Characters, not bytes: 10,001 two-byte characters.
+  [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--note', 'ü'.repeat(10_001)], 2, '--note is 10,001 characters long; at most 10,000 are allowed'],
   [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--trigger', ''], 2, '--trigger must not be empty'],
+  [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--trigger', ' '], 2, '--trigger must not be empty'],
   [['log', '--onset', '2d ago', '--pain', '5', '--ongoing', '--trigger', 'x'.repeat(201)], 2, '--trigger must be at most 200 characters'],
   [['log', '--onset', '1800-01-01', '--pain', '5', '--ongoing'], 2, 'is before 1900'],
   [['log', '--onset', '2d ago', '--onset', '3d ago', '--pain', '5', '--ongoing'], 2, '--onset was given twice'],
@@ -72,6 +83,8 @@ const rows = (): Row[] => [
   [['log', 'show', 'ezzzz'], 2, 'no episode with the id "ezzzz"'],
   [['log', 'show', 'e'], 2, 'is too short to pick an episode'],
   [['log', 'edit', 'ezzzz', '--pain', '3'], 2, 'no episode with the id "ezzzz"'],
+  // The id is checked before the missing fields.
+  [['log', 'edit', 'e'], 2, '"e" is too short to pick an episode'],
   [['log', 'edit', 'ID', '--pain', '12'], 2, '--pain must be a whole number from 0 to 10'],
   [['log', 'edit', 'ID', '--legs', 'toe'], 2, '--legs must be one of'],
   [['log', 'end', '--at', '2026-11-20T08:00'], 2, 'is not after the episode began'],
@@ -85,6 +98,8 @@ const rows = (): Row[] => [
   [['report', '--format', 'csv', '--format', 'json'], 2, '--format was given twice'],
   [['report', '--since', '2026-11-20', '--until', '2026-11-01'], 2, 'is after --until'],
   [['report', '--until', '2027-01-01'], 2, '--until "2027-01-01" is in the future'],
+  [['report', '--since', 'last week'], 2, '--since "last week" is not a time I can read'],
+  [['report', '--colour'], 2, "unknown option '--colour'"],
   [['report', '--output', join(files, 'exists.txt')], 2, 'already exists'],
   [['report', '--output', join(files, 'nowhere', 'r.txt')], 2, 'cannot write there: its directory does not exist'],
   [['report', '--output', join(files, 'dir')], 2, 'cannot write there: it is a directory'],
@@ -151,6 +166,62 @@ describe('bad input: exit 2, one line naming what is allowed, nothing changed', 
   it('covers every command', () => {
     const commands = new Set(rows().map(([args]) => args.find((a) => /^[a-z]+$/.test(a) && a !== 'a' && a !== 'b')));
     for (const name of ['start', 'status', 'log', 'report', 'routine', 'exercises', 'timer', 'export', 'import', 'config']) expect(commands).toContain(name);
+  });
+});
+
+describe('whole messages through the command line', () => {
+  /** Runs `args` on `g`, expecting a refusal that leaves the store byte for byte. */
+  const refused = async (g: ReturnType<typeof fakeDeps>, args: string[]) => {
+    const before = existsSync(g.deps.store.file) ? readFileSync(g.deps.store.file) : null;
+    const result = await runInProcess(args, g);
+    expect(existsSync(g.deps.store.file) ? readFileSync(g.deps.store.file) : null).toEqual(before);
+    expect(result.stdout).toBe('');
+    return result;
+  };
+
+  it('log end with no ongoing episode; log delete without --yes names the command to type', async () => {
+    const g = fakeDeps({ now: NOW });
+    const ended = JSON.parse((await runInProcess(['log', '--onset', '2026-11-01', '--pain', '6', '--lasted', '1d', '--json'], g)).stdout).id;
+    const end = await refused(g, ['log', 'end', '--at', 'now']);
+    expect(end.code).toBe(2);
+    expect(end.stderr.split('\n')[0]).toBe('spasm: there is no ongoing episode to end');
+    expect(await refused(g, ['log', 'delete', ended])).toEqual({ code: 2, stdout: '', stderr: `spasm: without a terminal, log delete needs --yes\nto delete it: spasm log delete ${ended} --yes\n` });
+  });
+
+  it('routine without --hands-free and --pain-after says what to add', async () => {
+    expect(await refused(fakeDeps({ now: NOW }), ['routine', '--pain-before', '2'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'spasm: without a terminal, routine needs --hands-free and --pain-after\nfor example: spasm routine --hands-free --pain-after …\n',
+    });
+  });
+
+  it('an invalid --program file: the JSON path of the problem on the line after', async () => {
+    const program = file('mine.json', JSON.stringify({ id: 'mine', name: 'Mine', description: 'x', exercises: [{ exercise: 'handstand' }, { exercise: 'cat-cow', sets: 'two' }], progression: { addReps: 1, everyDays: 3, requireCleanSessions: 2, sources: ['NHSI'] }, sources: ['NHSI'] }));
+    const g = fakeDeps({ now: NOW });
+    expect(await refused(g, ['routine', '--program', program, '--hands-free', '--pain-before', '1', '--pain-after', '1'])).toEqual({ code: 2, stdout: '', stderr: `spasm: program file "${program}" is invalid\n$.exercises[1].sets: must be a whole number\n` });
+    expect(existsSync(g.deps.store.file)).toBe(false);
+  });
+
+  it('an import with invalid records names each problem by its JSON path', async () => {
+    const bad = file('invalid-records.json', exportDoc({ episodes: [{ ...episode({ id: 'ecccc', onset: NOW }), peakPain: 12 }, episode({ id: 'edddd', onset: 'yesterday' })] }));
+    const r = await refused(f, ['import', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toContain('is invalid (2 problems)');
+    expect(r.stderr).toContain('$.episodes[0].peakPain: must be at most 10');
+    expect(r.stderr).toContain('$.episodes[1].onset: must be a date-time with its offset, like 2026-11-27T09:30:00+01:00');
+  });
+
+  it('--output refuses an existing file with a hint, and --force replaces it (report and export)', async () => {
+    for (const [args, name] of [[['report', '--format', 'html'], 'r.html'], [['export'], 'backup.json']] as const) {
+      const out = file(`exists-${name}`, 'precious');
+      expect(await refused(f, [...args, '--output', out])).toEqual({ code: 2, stdout: '', stderr: `spasm: --output "${out}" already exists\nadd --force to replace it, or choose another name\n` });
+      expect(readFileSync(out, 'utf8')).toBe('precious');
+      const forced = await runInProcess([...args, '--output', out, '--force'], f);
+      expect(forced).toMatchObject({ code: 0, stdout: '' });
+      expect(readFileSync(out, 'utf8')).not.toBe('precious');
+      expect(statSync(out).mode & 0o777).toBe(0o600);
+    }
   });
 });
 

@@ -8,6 +8,7 @@ import { logAdd, logList, logShow } from '../../src/commands/log.js';
 import { routineLog } from '../../src/commands/routine.js';
 import { exportStore, importStore } from '../../src/commands/transfer.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
+import { episode } from '../helpers/records.js';
 
 const NOW = '2026-11-27T10:00:00+01:00';
 const dir = mkdtempSync(join(tmpdir(), 'spasm-transfer-'));
@@ -83,5 +84,18 @@ describe('import checks everything before changing anything', () => {
       message: `the file "${file}" is invalid: $.settings.program: cannot read program file "${join(dir, 'missing.json')}": there is no such file`,
     });
     expect(() => readFileSync(f.deps.store.file)).toThrow();
+  });
+});
+
+describe('import merges', () => {
+  it('a second import of the same file skips and counts what is present', async () => {
+    const file = join(dir, 'one.json');
+    writeFileSync(file, JSON.stringify({ format: 'spasm-export', schemaVersion: 1, exportedAt: NOW, episodes: [episode({ id: 'eaaaa', onset: NOW })], routineSessions: [], settings: {} }));
+    const f = fakeDeps({ now: NOW });
+    await importStore({}, f.deps, file);
+    expect(f.stdout()).toBe('Imported 1 episode and 0 routine sessions.\n');
+    await importStore({}, f.deps, file);
+    expect(f.stdout().split('\n')[1]).toBe('Imported 0 episodes and 0 routine sessions; skipped 1 already present (1 episode, 0 sessions).');
+    expect((await f.deps.store.read()).episodes).toHaveLength(1);
   });
 });

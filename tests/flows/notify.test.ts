@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { notifyDesktop } from '../../src/flows/notify.js';
 
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+});
 
 describe('notifyDesktop (node-notifier)', () => {
   it('sends through notify-send on Linux: the title and the message', async () => {
@@ -18,5 +21,14 @@ describe('notifyDesktop (node-notifier)', () => {
     const args = readFileSync(log, 'utf8').split('\n');
     expect(args).toContain('spasm');
     expect(args).toContain('Cold pack: time is up.');
+  });
+
+  it('with no notifier on the PATH: resolves, and says nothing', async () => {
+    vi.stubEnv('PATH', '/nonexistent');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const stdout = vi.spyOn(process.stdout, 'write');
+    await expect(notifyDesktop('spasm', 'Cold pack: time is up.')).resolves.toBeUndefined();
+    expect(stderr).not.toHaveBeenCalled();
+    expect(stdout).not.toHaveBeenCalled();
   });
 });

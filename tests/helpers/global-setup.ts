@@ -19,6 +19,23 @@ function newest(dir: string): number {
   return latest;
 }
 
+/** The oldest modification time under `dir` (files only); 0 if it has none. */
+function oldest(dir: string): number {
+  try {
+    const times = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(dir, e.name)).mtimeMs);
+    return times.length ? Math.min(...times) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Compiles the schemas unless every generated file is newer than everything it is made from (a spawn saved). */
+function compileSchemasIfStale(): void {
+  const generated = Math.min(...['src/data/generated', 'src/store/generated'].map((dir) => oldest(join(root, dir))));
+  const inputs = Math.max(newest(join(root, 'data')), ...['src/store/records.schema.json', 'scripts/compile-schemas.mjs', 'package-lock.json'].map((file) => statSync(join(root, file)).mtimeMs));
+  if (inputs >= generated) execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: 'inherit' });
+}
+
 /** Builds dist/ when it is missing or older than what it is built from. */
 function buildIfStale(): void {
   let built: number;
@@ -33,7 +50,7 @@ function buildIfStale(): void {
 
 export default function setup(): () => void {
   // The build compiles the schemas first; a current build had them already.
-  execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { cwd: root, stdio: 'inherit' });
+  compileSchemasIfStale();
   buildIfStale();
   const temp = mkdtempSync(join(tmpdir(), 'spasm-tests-'));
   process.env.TMPDIR = temp;

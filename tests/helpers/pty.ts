@@ -25,13 +25,27 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
   const pty = await import('node-pty');
   const fullEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, FORCE_COLOR: undefined, ...env })) if (v !== undefined) fullEnv[k] = v;
-  const [file, argv] = options.stdoutFile
-    ? ['/bin/sh', ['-c', 'out="$1"; shift; exec "$@" > "$out"', 'sh', options.stdoutFile, process.execPath, BIN, ...args]]
-    : [process.execPath, [BIN, ...args]];
-  const term = pty.spawn(file, argv, { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
+  // The shell holds the terminal open a moment after spasm exits: node-pty can lose what was
+  // written just before the last process on the terminal closed it (microsoft/node-pty#72), and
+  // that is where "Stopped." stands. It catches Ctrl-C only to keep waiting (spasm's own
+  // handling is untouched: a trapped signal is reset in the program it starts).
+  const run = options.stdoutFile ? 'out="$1"; shift; "$@" > "$out"' : '"$@"';
+  const argv = ['-c', `trap true INT; ${run}; rc=$?; sleep 0.2; exit $rc`, 'sh', ...(options.stdoutFile ? [options.stdoutFile] : []), process.execPath, BIN, ...args];
+  const term = pty.spawn('/bin/sh', argv, { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
   let output = '';
-  term.onData((d) => (output += d));
-  const exited = new Promise<number>((done) => term.onExit(({ exitCode }) => done(exitCode)));
+  let lastData = Date.now();
+  term.onData((d) => {
+    output += d;
+    lastData = Date.now();
+  });
+  // Resolve once the screen has been quiet for 100 ms (at most 1 s after the exit).
+  const exited = new Promise<number>((done) =>
+    term.onExit(({ exitCode }) => {
+      const exitedAt = Date.now();
+      const settle = () => (Date.now() - lastData >= 100 || Date.now() - exitedAt > 1_000 ? done(exitCode) : setTimeout(settle, 25));
+      settle();
+    }),
+  );
   const screen = () => stripVTControlCharacters(output);
   return {
     screen,

@@ -26,3 +26,25 @@ export async function runInProcess(argv: string[], f: FakeDeps, raw?: Uint8Array
 }
 
 export { fakeDeps };
+
+/**
+ * As runInProcess, but the deps are what bin/spasm.js would build (deps.ts's
+ * createDeps) from `env` and the global options: the clock from SPASM_NOW,
+ * the store from --data-dir or SPASM_DATA_DIR, colour from NO_COLOR,
+ * FORCE_COLOR and --no-color. Standard output and error are captures that
+ * say they are terminals when `tty` is set.
+ */
+export async function runWithEnv(argv: string[], env: Record<string, string>, options: { tty?: boolean } = {}): Promise<InProcessResult> {
+  let stdout = '';
+  let stderr = '';
+  // fd -1: never the worker's own standard output, whatever that is.
+  const stream = (sink: (s: string) => void) => ({ fd: -1, isTTY: options.tty ?? false, columns: 80, write: (s: string) => (sink(s), true) });
+  const proc = { env, stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)) } as unknown as NodeJS.Process;
+  const code = await execute(argv, '0.0.0-test', {
+    makeDeps: async (globals) => (await import('../../src/deps.js')).createDeps(globals, proc, new AbortController().signal),
+    stderr: { write: (s: string) => void (stderr += s) },
+    output: { writeOut: (s) => void (stdout += s), writeErr: (s) => void (stderr += s) },
+    rawArgs: () => undefined,
+  });
+  return { code, stdout, stderr };
+}
