@@ -3,7 +3,7 @@ import { openStore, resolveDataDir, type Store } from './store/index.js';
 import type { Companion } from './flows/companion.js';
 import { terminalKeys, type KeySource } from './flows/keys.js';
 import { prompter, type Prompter } from './flows/prompts.js';
-import { isTerminal, stderr, stdout } from './stdio.js';
+import { processStdio, type Stdio } from './stdio.js';
 
 /** Where output goes and what kind of terminal it is. */
 export interface Io {
@@ -56,8 +56,9 @@ function wantsColor(globals: GlobalOptions, env: NodeJS.ProcessEnv, isTTY: boole
   return isTTY && env.TERM !== 'dumb';
 }
 
-export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal: AbortSignal): Deps {
+export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal: AbortSignal, stdio: Stdio = processStdio): Deps {
   const env = proc.env;
+  const { isTerminal, stdout, stderr } = stdio;
   // Asked of the descriptors, not of proc.stdout.isTTY and the like: those
   // getters build the streams (see src/stdio.ts) only to answer.
   const stdoutIsTTY = isTerminal(1);

@@ -104,3 +104,11 @@ export function stdioWriter(fd: number, name: string, streamOf: () => NodeJS.Wri
 /** This process's standard output and standard error. */
 export const stderr: StdioWriter = stdioWriter(2, 'stderr', () => process.stderr);
 export const stdout: StdioWriter = stdioWriter(1, 'standard output', () => process.stdout, nodeFs, (line) => stderr.write(line));
+
+/** The terminal as createDeps sees it: this process's, or a test's. */
+export interface Stdio {
+  stdout: StdioWriter;
+  stderr: StdioWriter;
+  isTerminal(fd: number): boolean;
+}
+export const processStdio: Stdio = { stdout, stderr, isTerminal };

@@ -2,6 +2,7 @@
 // deps (a temp store, a fixed clock, captured output): the refusal tables
 // check exit codes and messages without starting a process per row.
 import { execute } from '../../src/run.js';
+import type { Stdio, StdioWriter } from '../../src/stdio.js';
 import { fakeDeps, type FakeDeps } from './fake-deps.js';
 
 export interface InProcessResult {
@@ -37,11 +38,12 @@ export { fakeDeps };
 export async function runWithEnv(argv: string[], env: Record<string, string>, options: { tty?: boolean } = {}): Promise<InProcessResult> {
   let stdout = '';
   let stderr = '';
-  // fd -1: never the worker's own standard output, whatever that is.
-  const stream = (sink: (s: string) => void) => ({ fd: -1, isTTY: options.tty ?? false, columns: 80, write: (s: string) => (sink(s), true) });
-  const proc = { env, stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)) } as unknown as NodeJS.Process;
+  // Never the worker's own standard output: captures, a terminal or not as asked.
+  const writer = (sink: (s: string) => void): StdioWriter => ({ write: sink, stream: () => ({ columns: 80, write: (s: string) => (sink(s), true) }) as unknown as NodeJS.WriteStream });
+  const stdio: Stdio = { stdout: writer((s) => (stdout += s)), stderr: writer((s) => (stderr += s)), isTerminal: (fd) => fd !== 0 && (options.tty ?? false) };
+  const proc = { env } as unknown as NodeJS.Process;
   const code = await execute(argv, '0.0.0-test', {
-    makeDeps: async (globals) => (await import('../../src/deps.js')).createDeps(globals, proc, new AbortController().signal),
+    makeDeps: async (globals) => (await import('../../src/deps.js')).createDeps(globals, proc, new AbortController().signal, stdio),
     stderr: { write: (s: string) => void (stderr += s) },
     output: { writeOut: (s) => void (stdout += s), writeErr: (s) => void (stderr += s) },
     rawArgs: () => undefined,
