@@ -28,7 +28,7 @@ import { courseOf, exerciseFigures, rankNames, type Course, type ExerciseCount, 
 
 export { rankNames, type NameCount };
 import { adviceFor, type Advice } from './status.js';
-import { addDays, formatDate, formatIso, ms, round1, startOfDay } from './time.js';
+import { addDays, formatIso, ms, round1, startOfDay } from './time.js';
 
 /** `spasm report --format json` (SPEC.md section 4). */
 export interface ReportJson {
@@ -110,33 +110,28 @@ function historyAt(episodes: readonly Episode[], until: Date): Episode[] {
   return episodes.filter((e) => msOf(e.onset) <= end).map((e) => (e.endedAt !== null && msOf(e.endedAt) > end ? { ...e, endedAt: null } : e));
 }
 
+/** The local calendar day of a time, as a day number (a day in the zone the process runs in, summer time or not). */
+const localDay = (at: number) => Math.floor((at - new Date(at).getTimezoneOffset() * 60_000) / ms.day);
+
 /** Routine adherence (see the module comment for the rules). */
 export function routineFigures(sessions: readonly Pick<RoutineSession, 'at'>[], since: Date, until: Date): Pick<ReportJson['routine'], 'sessions' | 'activeDays' | 'streakDays' | 'weeks'> {
-  // Each time is parsed once: a 10-year store holds thousands of sessions.
+  // Each time is parsed once, and days are numbers: a 10-year store holds thousands of sessions.
   const times = sessions.map((s) => msOf(s.at)).filter((at) => at <= until.getTime());
   const inPeriod = times.filter((at) => at >= since.getTime());
-  const dayOf = (at: number) => formatDate(new Date(at));
   const lastDay = startOfDay(until);
-  // Walk back from the newest session day by day; only the days of the streak are looked at.
+  // Count back from the newest session's day, day by day, while each day has a session.
   // Today still counts as part of a streak that ended yesterday: the day is not over.
-  const newestFirst = [...times].sort((a, b) => b - a);
-  let cursor = newestFirst.length && dayOf(newestFirst[0]!) === formatDate(lastDay) ? lastDay : addDays(lastDay, -1);
-  let [dayStart, dayEnd] = [cursor.getTime(), addDays(cursor, 1).getTime()];
+  const days = new Set(times.map(localDay));
+  const today = localDay(until.getTime());
   let streakDays = 0;
-  for (const at of newestFirst) {
-    if (at >= dayEnd) continue; // later the same day as one counted already
-    if (at < dayStart) break; // a day without a session
-    streakDays++;
-    cursor = addDays(cursor, -1);
-    [dayStart, dayEnd] = [cursor.getTime(), dayStart];
-  }
+  for (let day = days.has(today) ? today : today - 1; days.has(day); day--) streakDays++;
   const weeks = [3, 2, 1, 0].map((back) => {
     const start = addDays(lastDay, -7 * back - 6);
     const from = start.getTime();
     const next = addDays(start, 7).getTime();
     return { start: formatIso(start), sessions: times.filter((at) => at >= from && at < next).length };
   });
-  return { sessions: inPeriod.length, activeDays: new Set(inPeriod.map(dayOf)).size, streakDays, weeks };
+  return { sessions: inPeriod.length, activeDays: new Set(inPeriod.map(localDay)).size, streakDays, weeks };
 }
 
 /** Pain over time: every check-in in the period; an episode without any gives its worst pain at onset. */

@@ -260,9 +260,21 @@ describe('computeReport: routine adherence', () => {
     { name: 'up to yesterday: today is not over, the streak holds', days: ['2026-11-25', '2026-11-26'], streak: 2 },
     { name: 'last session two days ago: broken', days: ['2026-11-24', '2026-11-25'], streak: 0 },
     { name: 'a gap breaks it', days: ['2026-11-22', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'], streak: 4 },
+    { name: 'two sessions a day count one day each', days: ['2026-11-26', '2026-11-26', '2026-11-27'], streak: 2 },
   ])('streak: $name', ({ days, streak }) => {
     const r = report([], days.map((d, i) => session(`r${'abcdefg'[i]}aaa`, at(d, '08:00'))));
     expect(r.json.routine.streakDays).toBe(streak);
+  });
+
+  // Times as Berlin has them (TZ of the tests): summer time (+02:00) until 25 October 2026, 03:00.
+  it.each([
+    ['just after local midnight and just before it, across the change to winter time', ['2026-10-24T00:05:00+02:00', '2026-10-25T23:55:00+01:00', '2026-10-26T00:01:00+01:00'], 3, 3],
+    ['late at night and early next morning are two days; one gap breaks it', ['2026-10-20T23:59:00+02:00', '2026-10-22T00:00:00+02:00', '2026-10-23T23:30:00+02:00', '2026-10-24T06:00:00+02:00', '2026-10-25T12:00:00+01:00', '2026-10-26T07:00:00+01:00'], 5, 6],
+  ])('streak and active days in local days: %s', (_name, times, streak, activeDays) => {
+    const until = new Date('2026-10-26T12:00:00+01:00');
+    const r = report([], times.map((t, i) => session(`r${'abcdefg'[i]}aaa`, t)), YEAR_AGO, until);
+    expect(r.json.routine.streakDays).toBe(streak);
+    expect(r.json.routine.activeDays).toBe(activeDays);
   });
 
   it('weeks and streak ignore sessions after --until', () => {
