@@ -94,7 +94,7 @@ export function stdioWriter(fd: number, name: string, streamOf: () => NodeJS.Wri
           return;
         }
         const written = full ? `: wrote ${done.toLocaleString('en')} of ${bytes.length.toLocaleString('en')} bytes` : ` (${code(error) ?? 'error'})`;
-        throw new SpasmError(`cannot write ${name}${full ? ': the disk is full' : ''}${written}`, ExitCode.Store, 'free some space and run it again');
+        throw new SpasmError(`cannot write ${name}${full ? ': the disk is full' : ''}${written}`, ExitCode.Store, 'anything the command saved is saved; free some space to see its output');
       }
     },
   };

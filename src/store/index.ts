@@ -15,16 +15,13 @@ export { StoreDocument } from '../core/document.js';
 
 const STORE_FILE = 'spasm.json';
 /**
- * The identity of the store file exactly as spasm last wrote it after
- * validating it (device, inode, size, and the modification and change times
- * to the nanosecond), and of the schema it validated it with. A reader that
- * finds the same file skips the deep check of every record (tens of
- * milliseconds on a 10-year store); any other file is checked in full. Every
- * way of changing a file's bytes (a write, an edit in place, a copy over it,
- * a restore) gives it a new change time, which no program can set back, so
- * the store's bytes need not be read and hashed to know it (that hash cost
- * every command more than the rest of the read). It is not a security
- * measure: whoever can edit the store can edit this record too.
+ * A CRC-32 (native, node:zlib) and the length of the text spasm last wrote
+ * after validating it, and the hash of the schema it validated it with. A
+ * reader whose text (the very text conf read) has the same fingerprint skips
+ * the deep check of every record; any other text is checked in full. The
+ * file's identity would spare loading zlib, but misses an edit in place on a
+ * file system with coarse times and damage below the file system: the bytes
+ * are what is trusted.
  */
 const VERIFIED_FILE = 'spasm.json.verified';
 
@@ -58,7 +55,8 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
 // node:os only when needed: as an ES import it costs every command more than the rest of this.
 const os = () => createRequire(import.meta.url)('node:os') as { homedir(): string; hostname(): string };
 
-const trustRecord = (f: BigIntStats) => `file:${f.dev}:${f.ino}:${f.size}:${f.mtimeNs}:${f.ctimeNs} schema:${schemaHash.records}`;
+const crc32 = (text: string) => (createRequire(import.meta.url)('node:zlib') as { crc32(data: string): number }).crc32(text);
+const trustRecord = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}:${Buffer.byteLength(text)} schema:${schemaHash.records}`;
 const identity = (file: string) => statSync(file, { bigint: true, throwIfNoEntry: false });
 
 function readRecord(dir: string): string | undefined {
@@ -82,18 +80,6 @@ interface Loaded {
   from: number;
 }
 
-/** The store file's identity if it is the file spasm last wrote and checked (see VERIFIED_FILE). */
-function trustedFile(dir: string, file: string): BigIntStats | undefined {
-  const record = readRecord(dir);
-  if (record === undefined) return undefined;
-  try {
-    const stat = identity(file);
-    return stat && record === trustRecord(stat) ? stat : undefined;
-  } catch {
-    return undefined; // conf's read reports it
-  }
-}
-
 /**
  * Reads the store through conf. `deserialize` gets the text conf read and
  * returns spasm's document: only the head is parsed when the bytes are the
@@ -104,14 +90,14 @@ async function load(dir: string, file: string, pending: { doc?: StoreDocument; t
   let full = false;
   for (let attempt = 0; ; attempt++) {
     // After a few files replaced mid-read, or text that is not in spasm's shape: check in full.
-    const trusted = full || attempt > 2 ? undefined : trustedFile(dir, file);
-    let validate: typeof Validate | undefined = trusted ? undefined : await import('./validate.js');
+    const record = full || attempt > 2 ? undefined : readRecord(dir);
+    let validate: typeof Validate | undefined = record ? undefined : await import('./validate.js');
     let last: { text: string; doc: StoreDocument; from: number } | undefined;
     const deserialize = (read: string): StoreDocument => {
       // conf's store setter reads the file again before writing (to carry its own keys): the same text is the same document.
       if (last?.text === read) return last.doc;
       let text = read;
-      const fast = trusted ? trustedDocument(text) : undefined;
+      const fast = record !== undefined && record === trustRecord(text) ? trustedDocument(text) : undefined;
       if (fast) last = { text, doc: fast, from: SCHEMA_VERSION };
       else {
         if (!validate) throw new NeedsFullCheck();
@@ -142,10 +128,6 @@ async function load(dir: string, file: string, pending: { doc?: StoreDocument; t
       throw new StoreError(`the store ${file} cannot be read: ${reasonOf(error)}`, RESTORE_HINT);
     }
     // Replaced between spasm's read of the bytes and conf's of the text (a writer, when reading unlocked): read again.
-    if (trusted) {
-      const after = identity(file);
-      if (!after || trustRecord(after) !== trustRecord(trusted)) continue;
-    }
     return last ? { conf, ...last } : { conf, doc: StoreDocument.empty(), text: '', from: SCHEMA_VERSION };
   }
 }
@@ -326,7 +308,7 @@ function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, 
   flushDir(dir);
   // Saved. The record only spares the next reader the full check: failing to write it loses nothing.
   try {
-    writeFileSync(join(dirname(file), VERIFIED_FILE), `${trustRecord(written)}\n`, { mode: 0o600 });
+    writeFileSync(join(dirname(file), VERIFIED_FILE), `${trustRecord(text)}\n`, { mode: 0o600 });
   } catch {
     try {
       rmSync(join(dirname(file), VERIFIED_FILE), { force: true });
