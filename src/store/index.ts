@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { StoreDocument } from '../core/document.js';
@@ -57,7 +57,6 @@ const os = () => createRequire(import.meta.url)('node:os') as { homedir(): strin
 
 const crc32 = (text: string) => (createRequire(import.meta.url)('node:zlib') as { crc32(data: string): number }).crc32(text);
 const trustRecord = (text: string) => `crc32:${crc32(text).toString(16).padStart(8, '0')}:${Buffer.byteLength(text)} schema:${schemaHash.records}`;
-const identity = (file: string) => statSync(file, { bigint: true, throwIfNoEntry: false });
 
 function readRecord(dir: string): string | undefined {
   // A directory of that name, or none: nothing is trusted.
@@ -291,18 +290,18 @@ function commit(loaded: Loaded, file: string, doc: StoreDocument, text: string, 
     pending.doc = undefined;
     pending.text = undefined;
   }
-  // What reached the disk, and what the record certifies: a short write leaves a shorter file.
+  // What reached the disk: a short write (a full disk) leaves a shorter file.
   const expected = Buffer.byteLength(text);
-  let written: BigIntStats | undefined;
+  let written = 0;
   try {
-    written = identity(target);
+    written = statSync(target).size;
   } catch {
-    written = undefined;
+    // Gone: nothing reached the disk.
   }
-  if (written?.size !== BigInt(expected)) {
+  if (written !== expected) {
     if (before) renameSync(previous, target);
     else rmSync(target, { force: true });
-    throw new StoreError(`cannot write the store ${file}: only ${written?.size ?? 0} of ${expected} bytes reached the disk (is it full?); the store was put back as it was`, 'Free some space, then try again.');
+    throw new StoreError(`cannot write the store ${file}: only ${written} of ${expected} bytes reached the disk (is it full?); the store was put back as it was`, 'Free some space, then try again.');
   }
   if (before) rmSync(previous, { force: true });
   flushDir(dir);
