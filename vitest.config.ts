@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/helpers/sequencer.js';
 
 // A test file that mocks modules (vi.mock, the @inquirer/testing screen),
 // spies on a module or sets process.env runs in a fresh worker of its own;
@@ -24,8 +25,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // e2e tests spawn the built binary; two cores, so keep the pool small.
     maxWorkers: 2,
-    // Projects run in the order of their names, and within one the longest file first:
-    // the long end-to-end files start at once, the short solo files fill the end.
+    // The longest files first, whatever their project (tests/helpers/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false } },
       { extends: true, test: { name: 'solo', include: isolated } },

@@ -42,16 +42,16 @@ describe('--voice through the platform speech command', () => {
   it('timer breathe --voice: the title first, then in… out… as each breath part begins, the end last', async () => {
     const speech = fakeSpeech('espeak-ng');
     const f = fakeDeps({ now: '2026-11-27T10:00:00+01:00' });
-    // A real clock 30 times faster: the minute takes 2 s, each breath 1/3 s.
-    const deps = { ...f.deps, env: { PATH: speech.dir }, clock: createClock({ SPASM_TIME_SCALE: '30' }) };
+    // A real clock 60 times faster: the minute takes 1 s, each breath 1/6 s.
+    const deps = { ...f.deps, env: { PATH: speech.dir }, clock: createClock({ SPASM_TIME_SCALE: '60' }) };
     const started = Date.now();
     await timer({ minutes: '1', voice: true }, deps, 'breathe');
     await new Promise((r) => setTimeout(r, 300));
     const spoken = speech.spoken();
     expect(spoken[0]!.text).toBe('Slow breathing, 1 minute.');
     expect(spoken.at(-1)!.text).toBe('Slow breathing: time is up.');
-    // The end is spoken when the minute is over (2 s of real time), not before.
-    expect(spoken.at(-1)!.at - started).toBeGreaterThanOrEqual(1900);
+    // The end is spoken when the minute is over (1 s of real time), not before.
+    expect(spoken.at(-1)!.at - started).toBeGreaterThanOrEqual(950);
     const cues = spoken.slice(1, -1).map((s) => s.text);
     // The first breath in is cued once the title has been said; cues are only in… and out….
     expect(cues[0]).toBe('in…');

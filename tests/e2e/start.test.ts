@@ -119,7 +119,7 @@ describe('spasm start in a terminal', () => {
 
   it('Ctrl-C in the cold session saves and exits 130; the next start resumes at that step', async () => {
     const dataDir = tempDataDir();
-    const t = await spawnPty(['start', '--pain', '6', '--red-flags', 'none', '--onset', '2h ago'], env(dataDir, '200'));
+    const t = await spawnPty(['start', '--pain', '6', '--red-flags', 'none', '--onset', '2h ago'], env(dataDir, '1000'));
     let mark = 0;
     const answer = async (text: string, key: string = keys.enter) => {
       await t.waitFor(text, 10_000, mark);
@@ -131,7 +131,7 @@ describe('spasm start in a terminal', () => {
     await answer('What would you like to use on your back?');
     await answer('Start the 20-minute timer');
     await t.waitFor(/Cold\s+\d\d:\d\d left/);
-    await new Promise((r) => setTimeout(r, 1500)); // about 5 minutes of program time
+    await new Promise((r) => setTimeout(r, 300)); // about 5 minutes of program time
     t.write(keys.ctrlC);
     expect(await t.exited).toBe(130);
     expect(t.screen()).toContain('Stopped.');
@@ -187,7 +187,7 @@ describe('spasm start in a terminal', () => {
 
 describe('the breathing pacer in a terminal', () => {
   it('box breathing cues in, hold and out, each with its count; Ctrl-C ends it with exit 130', async () => {
-    const t = await spawnPty(['timer', 'breathe', '--pace', 'box', '--minutes', '1'], { SPASM_DATA_DIR: tempDataDir(), SPASM_TIME_SCALE: '8', NO_COLOR: '1' });
+    const t = await spawnPty(['timer', 'breathe', '--pace', 'box', '--minutes', '1'], { SPASM_DATA_DIR: tempDataDir(), SPASM_TIME_SCALE: '16', NO_COLOR: '1' });
     await t.waitFor(/Breathe in\s+\d/);
     await t.waitFor(/Hold\s+\d/);
     await t.waitFor(/Breathe out\s+\d/);

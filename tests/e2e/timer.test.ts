@@ -17,8 +17,8 @@ describe('spasm timer (built binary)', () => {
   it('in a terminal: other keys change nothing; Enter ends the countdown early and the minutes it ran are recorded', async () => {
     const dataDir = tempDataDir();
     runSpasm(['log', '--onset', '1h ago', '--pain', '6', '--ongoing'], { dataDir });
-    // 120 times faster: a program minute half a real second.
-    const term = await spawnPty(['timer', 'cold'], { SPASM_DATA_DIR: dataDir, SPASM_TIME_SCALE: '120', NO_COLOR: '1' });
+    // 400 times faster: a program minute 150 ms.
+    const term = await spawnPty(['timer', 'cold'], { SPASM_DATA_DIR: dataDir, SPASM_TIME_SCALE: '400', NO_COLOR: '1' });
     await term.waitFor('Enter: done · s: skip · p: pause · Ctrl-C: stop');
     const before = term.mark();
     term.write(' ');
@@ -43,7 +43,7 @@ describe('spasm timer (built binary)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spasm-slow-speech-'));
     writeFileSync(join(dir, 'espeak-ng'), '#!/bin/sh\ncat > /dev/null\nsleep 0.5\n');
     chmodSync(join(dir, 'espeak-ng'), 0o755);
-    const r = runSpasm(['timer', 'breathe', '--minutes', '1', '--voice'], { dataDir: tempDataDir(), env: { SPASM_TIME_SCALE: '60', PATH: `${dir}:/usr/bin:/bin` } });
+    const r = runSpasm(['timer', 'breathe', '--minutes', '1', '--voice'], { dataDir: tempDataDir(), env: { SPASM_TIME_SCALE: '240', PATH: `${dir}:/usr/bin:/bin` } });
     expect(r.stderr).toContain('Done: 1 min of slow breathing.');
     expect(r.code).toBe(0);
   });

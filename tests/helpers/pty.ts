@@ -30,7 +30,7 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
   // that is where "Stopped." stands. It catches Ctrl-C only to keep waiting (spasm's own
   // handling is untouched: a trapped signal is reset in the program it starts).
   const run = options.stdoutFile ? 'out="$1"; shift; "$@" > "$out"' : '"$@"';
-  const argv = ['-c', `trap true INT; ${run}; rc=$?; sleep 0.2; exit $rc`, 'sh', ...(options.stdoutFile ? [options.stdoutFile] : []), process.execPath, BIN, ...args];
+  const argv = ['-c', `trap true INT; ${run}; rc=$?; sleep 0.05; exit $rc`, 'sh', ...(options.stdoutFile ? [options.stdoutFile] : []), process.execPath, BIN, ...args];
   const term = pty.spawn('/bin/sh', argv, { name: 'xterm-256color', cols: 80, rows: 30, env: fullEnv });
   let output = '';
   let lastData = Date.now();
@@ -42,7 +42,7 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
   const exited = new Promise<number>((done) =>
     term.onExit(({ exitCode }) => {
       const exitedAt = Date.now();
-      const settle = () => (Date.now() - lastData >= 100 || Date.now() - exitedAt > 1_000 ? done(exitCode) : setTimeout(settle, 25));
+      const settle = () => (Date.now() - lastData >= 40 || Date.now() - exitedAt > 1_000 ? done(exitCode) : setTimeout(settle, 25));
       settle();
     }),
   );
@@ -58,7 +58,7 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
           const text = screen().slice(fromIndex);
           // Found: let the program finish drawing and start listening before the test types,
           // as a person would (a key sent in the same instant can arrive before the question listens).
-          if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return void setTimeout(done, 100);
+          if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return void setTimeout(done, 15);
           if (Date.now() - started > timeout) return fail(new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`));
           setTimeout(check, 25);
         };

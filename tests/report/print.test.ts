@@ -3,12 +3,12 @@
 // that nothing is wider than the printable width. Nothing here is skipped:
 // without chromium the test FAILS, saying how to install it
 // (`apt-get install -y chromium`; .ci/run installs it).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newEpisode } from '../../src/core/records.js';
 import { computeReport } from '../../src/core/report.js';
 import { loadProtocol } from '../../src/data/index.js';
@@ -21,29 +21,31 @@ const MM = 96 / 25.4; // CSS pixels per millimetre
 /** The printable width of the narrower paper (A4, 210 mm) less the report's 10 mm page margins. */
 const PRINT_WIDTH_PX = Math.floor((210 - 2 * 10) * MM);
 
-let work: string | undefined;
+const work = mkdtempSync(join(tmpdir(), 'spasm-print-'));
 
-/** Runs chromium; a missing chromium throws in the test that needs it, so each such test FAILS (none is skipped). */
-function chromium(args: string[]): string {
-  work ??= mkdtempSync(join(tmpdir(), 'spasm-print-'));
-  const profile = mkdtempSync(join(work!, 'profile-'));
-  const r = spawnSync(
-    CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...args],
-    { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+/**
+ * Runs chromium and resolves with what it printed. The four launches of this file run at
+ * once (each is mostly start-up); a missing chromium rejects in every test that needs it,
+ * so each such test FAILS (none is skipped).
+ */
+function chromium(args: string[]): Promise<string> {
+  const profile = mkdtempSync(join(work, 'profile-'));
+  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`];
+  return new Promise((done, fail) =>
+    execFile(CHROMIUM, [...flags, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error && 'errno' in error && typeof error.code === 'string') fail(new Error(`cannot run ${CHROMIUM} (${error.message}). Install it: apt-get update && apt-get install -y chromium`));
+      else if (error) fail(new Error(`${CHROMIUM} exited ${error.code ?? error.signal}: ${stderr}`));
+      else done(stdout);
+    }),
   );
-  if (r.error) throw new Error(`cannot run ${CHROMIUM} (${r.error.message}). Install it: apt-get update && apt-get install -y chromium`);
-  if (r.status !== 0) throw new Error(`${CHROMIUM} exited ${r.status}: ${r.stderr}`);
-  return r.stdout;
 }
 
-/** Prints `html` to PDF with an extra @page size; returns the PDF bytes as latin1 text. */
-function printPdf(html: string, size: string, name: string): string {
-  chromium(['--version']);
-  const file = join(work!, `${name}.html`);
+/** Prints `html` to PDF with an extra @page size; resolves with the PDF bytes as latin1 text. */
+async function printPdf(html: string, size: string, name: string): Promise<string> {
+  const file = join(work, `${name}.html`);
   writeFileSync(file, html.replace('</head>', `<style>@page{size:${size}}</style>\n</head>`));
-  const pdf = join(work!, `${name}.pdf`);
-  chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(file).href]);
+  const pdf = join(work, `${name}.pdf`);
+  await chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(file).href]);
   return readFileSync(pdf, 'latin1');
 }
 
@@ -58,8 +60,7 @@ interface Measure {
  * screen, and reads back what a script measured. The script is added to a
  * test copy only: the report itself carries no script.
  */
-function measure(html: string, name: string): Measure {
-  chromium(['--version']);
+async function measure(html: string, name: string): Promise<Measure> {
   const script = `<script>
 const w = innerWidth, out = [];
 for (const el of document.querySelectorAll('body *')) {
@@ -77,9 +78,9 @@ const o = document.createElement('output'); o.id = 'measure';
 o.textContent = JSON.stringify({ innerWidth: w, scrollWidth: document.documentElement.scrollWidth, overflowing: out });
 document.body.append(o);
 </script>`;
-  const file = join(work!, `${name}.html`);
+  const file = join(work, `${name}.html`);
   writeFileSync(file, html.replace('@media print{', '@media all{').replace('</body>', `${script}</body>`));
-  const dom = chromium([`--window-size=${PRINT_WIDTH_PX},1100`, '--dump-dom', pathToFileURL(file).href]);
+  const dom = await chromium([`--window-size=${PRINT_WIDTH_PX},1100`, '--dump-dom', pathToFileURL(file).href]);
   const found = /<output id="measure">(.*?)<\/output>/s.exec(dom);
   if (!found) throw new Error(`the measuring script did not run; DOM: ${dom.slice(0, 500)}`);
   return JSON.parse(found[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Measure;
@@ -105,11 +106,22 @@ function wideHtml(): string {
 }
 
 describe('the HTML report in headless Chromium', () => {
+  let jobs: { pdf: Record<string, Promise<string>>; fixture: Promise<Measure>; wide: Promise<Measure> };
+  beforeAll(() => {
+    jobs = {
+      pdf: { A4: printPdf(fixtureHtml(), 'A4', 'fixture-A4'), letter: printPdf(fixtureHtml(), 'letter', 'fixture-letter') },
+      fixture: measure(fixtureHtml(), 'fixture-measure'),
+      wide: measure(wideHtml(), 'wide-measure'),
+    };
+    // Each test awaits its own job, and fails with its error.
+    for (const job of [...Object.values(jobs.pdf), jobs.fixture, jobs.wide]) job.catch(() => undefined);
+  });
+
   it.each([
     ['A4', [595, 842]],
     ['letter', [612, 792]],
-  ])('the five-episode fixture (a year, with a course of check-ins) prints on one or two %s pages', (size, [width, height]) => {
-    const pdf = printPdf(fixtureHtml(), size as string, `fixture-${size}`);
+  ])('the five-episode fixture (a year, with a course of check-ins) prints on one or two %s pages', async (size, [width, height]) => {
+    const pdf = await jobs.pdf[size as string]!;
     const [w, h] = mediaBox(pdf) ?? [];
     expect(Math.round(w!), 'page width in points').toBe(width);
     expect(Math.round(h!), 'page height in points').toBe(height);
@@ -117,15 +129,15 @@ describe('the HTML report in headless Chromium', () => {
     expect(pageCount(pdf)).toBeLessThanOrEqual(2);
   }, 60_000);
 
-  it(`nothing in the fixture's report is wider than the printable width (${PRINT_WIDTH_PX} px)`, () => {
-    const m = measure(fixtureHtml(), 'fixture-measure');
+  it(`nothing in the fixture's report is wider than the printable width (${PRINT_WIDTH_PX} px)`, async () => {
+    const m = await jobs.fixture;
     expect(m.innerWidth).toBe(PRINT_WIDTH_PX);
     expect(m.overflowing).toEqual([]);
     expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
   }, 60_000);
 
-  it('long unbroken user text wraps inside the page too', () => {
-    const m = measure(wideHtml(), 'wide-measure');
+  it('long unbroken user text wraps inside the page too', async () => {
+    const m = await jobs.wide;
     expect(m.overflowing).toEqual([]);
     expect(m.scrollWidth).toBeLessThanOrEqual(m.innerWidth);
   }, 60_000);
