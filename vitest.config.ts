@@ -27,6 +27,7 @@ export default defineConfig({
     maxWorkers: 2,
     // The longest files first, whatever their project (tests/helpers/sequencer.ts).
     sequence: { sequencer: LongestFirst },
+    experimental: { fsModuleCache: true },
     projects: [
       { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: isolated, isolate: false } },
       { extends: true, test: { name: 'solo', include: isolated } },

@@ -1,10 +1,12 @@
 // spasm checkin with fake deps: by flags, and on a terminal through @inquirer/testing's screen.
-import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { checkin } from '../../src/commands/checkin.js';
 import { UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
 import { episode } from '../helpers/records.js';
+import { useScreen } from '../helpers/screen.js';
+
+const screen = useScreen();
 
 const NOW = '2026-11-27T10:00:00+01:00';
 const onset = '2026-11-25T08:00:00+01:00';

@@ -1,11 +1,13 @@
 // `spasm log` commands over a real store in a temp dir, a fake clock, and
 // @inquirer/testing's screen for the questions.
-import { screen } from '@inquirer/testing/vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logAdd, logDelete, logEdit, logEnd, logList, logShow, type LogAddOptions } from '../../src/commands/log.js';
 import type { Episode } from '../../src/core/records.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
+import { useScreen } from '../helpers/screen.js';
+
+const screen = useScreen();
 
 const NOW = '2026-11-27T12:00:00+01:00';
 const EPISODE_KEYS = ['id', 'onset', 'endedAt', 'source', 'pain', 'peakPain', 'triggers', 'helped', 'legs', 'notes', 'redFlags', 'steps', 'therapy', 'activities', 'checkins'];

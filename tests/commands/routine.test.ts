@@ -1,4 +1,3 @@
-import { screen } from '@inquirer/testing/vitest';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,9 @@ import type { RoutineSession } from '../../src/core/records.js';
 import { loadExercises, loadHomeProgram } from '../../src/data/index.js';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
+import { useScreen } from '../helpers/screen.js';
+
+const screen = useScreen();
 
 const now = '2026-11-27T08:00:00+01:00';
 const program = loadHomeProgram();

@@ -1,4 +1,3 @@
-import { screen } from '@inquirer/testing/vitest';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { start, type StartOptions } from '../../src/commands/start.js';
@@ -6,6 +5,9 @@ import type { Episode } from '../../src/core/records.js';
 import { loadRedFlags } from '../../src/data/index.js';
 import { answer } from '../helpers/answer.js';
 import { fakeDeps, tempDataDir, type FakeDeps } from '../helpers/fake-deps.js';
+import { useScreen } from '../helpers/screen.js';
+
+const screen = useScreen();
 
 const NOW = '2026-11-27T09:30:00+01:00';
 

@@ -1,4 +1,3 @@
-import { screen } from '@inquirer/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { timer } from '../../src/commands/timer.js';
 import { offerStay } from '../../src/flows/stay.js';
@@ -6,6 +5,9 @@ import { UsageError } from '../../src/errors.js';
 import { fakeDeps, type FakeDeps } from '../helpers/fake-deps.js';
 import { pressAt } from '../helpers/fake-keys.js';
 import { episode } from '../helpers/records.js';
+import { useScreen } from '../helpers/screen.js';
+
+const screen = useScreen();
 
 const now = '2026-11-27T10:00:00+01:00';
 const at = (hhmm: string) => `2026-11-27T${hhmm}:00+01:00`;

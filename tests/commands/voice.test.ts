@@ -18,7 +18,12 @@ function fakeSpeech(name: string) {
   writeFileSync(join(dir, name), `#!/bin/sh\ntext=$(cat)\nprintf '%s %s\\n' "$(date +%s%3N)" "$text" >> '${log}'\n`);
   chmodSync(join(dir, name), 0o755);
   const spoken = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => ({ at: Number(l.slice(0, l.indexOf(' '))), text: l.slice(l.indexOf(' ') + 1) })) : []);
-  return { dir, spoken };
+  /** Resolves once `count` lines are spoken (or after 5 s, for the test to see what was). */
+  const spokenCount = async (count: number) => {
+    for (const started = Date.now(); spoken().length < count && Date.now() - started < 5_000; ) await new Promise((r) => setTimeout(r, 10));
+    return spoken();
+  };
+  return { dir, spoken, spokenCount };
 }
 
 describe('--voice through the platform speech command', () => {
@@ -42,16 +47,18 @@ describe('--voice through the platform speech command', () => {
   it('timer breathe --voice: the title first, then in… out… as each breath part begins, the end last', async () => {
     const speech = fakeSpeech('espeak-ng');
     const f = fakeDeps({ now: '2026-11-27T10:00:00+01:00' });
-    // A real clock 60 times faster: the minute takes 1 s, each breath 1/6 s.
-    const deps = { ...f.deps, env: { PATH: speech.dir }, clock: createClock({ SPASM_TIME_SCALE: '60' }) };
+    // A real clock 120 times faster: the minute takes 0.5 s, each breath 1/12 s.
+    const deps = { ...f.deps, env: { PATH: speech.dir }, clock: createClock({ SPASM_TIME_SCALE: '120' }) };
     const started = Date.now();
     await timer({ minutes: '1', voice: true }, deps, 'breathe');
-    await new Promise((r) => setTimeout(r, 300));
+    // The pacer waits for speech to be idle, so the end is said; its log line may still be coming.
+    await speech.spokenCount(3);
+    await new Promise((r) => setTimeout(r, 50));
     const spoken = speech.spoken();
     expect(spoken[0]!.text).toBe('Slow breathing, 1 minute.');
     expect(spoken.at(-1)!.text).toBe('Slow breathing: time is up.');
-    // The end is spoken when the minute is over (1 s of real time), not before.
-    expect(spoken.at(-1)!.at - started).toBeGreaterThanOrEqual(950);
+    // The end is spoken when the minute is over (0.5 s of real time), not before.
+    expect(spoken.at(-1)!.at - started).toBeGreaterThanOrEqual(475);
     const cues = spoken.slice(1, -1).map((s) => s.text);
     // The first breath in is cued once the title has been said; cues are only in… and out….
     expect(cues[0]).toBe('in…');
@@ -75,11 +82,11 @@ describe('--voice through the platform speech command', () => {
     await f.deps.store.update((doc) => void (doc.settings.voice = 'on'));
     const deps = { ...f.deps, env: { PATH: speech.dir } };
     await timer({ minutes: '1', voice: false }, deps, 'cold');
-    await new Promise((r) => setTimeout(r, 200));
+    // A speech command started would have logged within this time.
+    await new Promise((r) => setTimeout(r, 150));
     expect(speech.spoken()).toEqual([]);
     await timer({ minutes: '1' }, deps, 'cold');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(speech.spoken().map((s) => s.text)).toEqual(['Cold pack, 1 minute.', 'Cold pack: time is up. Take the pack off and let your skin rest.']);
+    expect((await speech.spokenCount(2)).map((s) => s.text)).toEqual(['Cold pack, 1 minute.', 'Cold pack: time is up. Take the pack off and let your skin rest.']);
   });
 });
 

@@ -1,6 +1,5 @@
 // The end of spasm start (src/flows/walk-end.ts): skippable questions, the flags that answer them,
 // "has it settled?" at pain 0, and a new episode's onset without a terminal.
-import '@inquirer/testing/vitest';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { configSet } from '../../src/commands/config.js';

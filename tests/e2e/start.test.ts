@@ -23,7 +23,7 @@ function storeOf(dataDir: string): StoreDoc {
 async function handsFree(dataDir: string, onset: string) {
   return runSpasmAsync(['start', '--pain', '6', '--red-flags', 'none', '--hands-free', '--onset', onset], {
     dataDir,
-    env: { SPASM_NOW: NOW, SPASM_TIME_SCALE: '4000' },
+    env: { SPASM_NOW: NOW, SPASM_TIME_SCALE: '40000' },
   });
 }
 
@@ -37,7 +37,7 @@ describe('spasm start --hands-free without a terminal', () => {
   it('runs to the end 10 h after onset: cold, every step saved, then status', async () => {
     const dataDir = tempDataDir();
     // An absolute onset 10 h before SPASM_NOW: "10h ago" would be read from a clock
-    // that runs 4000× faster from start-up, so it would depend on the machine's speed.
+    // that runs 40000× faster from start-up, so it would depend on the machine's speed.
     const r = await handsFree(dataDir, '2026-11-26T23:30:00+01:00');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Walk-through done');
@@ -73,7 +73,7 @@ describe('spasm start in a terminal', () => {
 
   it('a whole walk-through by key presses', async () => {
     const dataDir = tempDataDir();
-    const t = await spawnPty(['start'], env(dataDir, '4000'));
+    const t = await spawnPty(['start'], env(dataDir, '20000'));
     // Answer each question once it is on screen, after the previous answer.
     let mark = 0;
     const answer = async (text: string, key: string = keys.enter) => {
@@ -187,7 +187,7 @@ describe('spasm start in a terminal', () => {
 
 describe('the breathing pacer in a terminal', () => {
   it('box breathing cues in, hold and out, each with its count; Ctrl-C ends it with exit 130', async () => {
-    const t = await spawnPty(['timer', 'breathe', '--pace', 'box', '--minutes', '1'], { SPASM_DATA_DIR: tempDataDir(), SPASM_TIME_SCALE: '16', NO_COLOR: '1' });
+    const t = await spawnPty(['timer', 'breathe', '--pace', 'box', '--minutes', '1'], { SPASM_DATA_DIR: tempDataDir(), SPASM_TIME_SCALE: '32', NO_COLOR: '1' });
     await t.waitFor(/Breathe in\s+\d/);
     await t.waitFor(/Hold\s+\d/);
     await t.waitFor(/Breathe out\s+\d/);

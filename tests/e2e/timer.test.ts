@@ -17,8 +17,8 @@ describe('spasm timer (built binary)', () => {
   it('in a terminal: other keys change nothing; Enter ends the countdown early and the minutes it ran are recorded', async () => {
     const dataDir = tempDataDir();
     runSpasm(['log', '--onset', '1h ago', '--pain', '6', '--ongoing'], { dataDir });
-    // 400 times faster: a program minute 150 ms.
-    const term = await spawnPty(['timer', 'cold'], { SPASM_DATA_DIR: dataDir, SPASM_TIME_SCALE: '400', NO_COLOR: '1' });
+    // 800 times faster: a program minute 75 ms.
+    const term = await spawnPty(['timer', 'cold'], { SPASM_DATA_DIR: dataDir, SPASM_TIME_SCALE: '800', NO_COLOR: '1' });
     await term.waitFor('Enter: done · s: skip · p: pause · Ctrl-C: stop');
     const before = term.mark();
     term.write(' ');

@@ -1,4 +1,4 @@
-import { screen } from '@inquirer/testing/vitest';
+import { screen } from './screen.js';
 import { expect } from 'vitest';
 
 /** Waits for the next open question that shows `expected`, then answers it with keys (one character types it). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../src/clock.js';
 import type { Deps, Io } from '../../src/deps.js';
 import { openStore } from '../../src/store/index.js';
-import { prompter } from '../../src/flows/prompts.js';
+import { screenPrompter } from './screen.js';
 
 /** A fresh temp data directory (not created inside: the store creates it with mode 0700). */
 export function tempDataDir(): string {
@@ -63,7 +63,8 @@ export function fakeDeps(options: { now: Date | string; dataDir?: string; intera
     clock,
     store: openStore(options.dataDir ?? tempDataDir()),
     io,
-    prompt: prompter,
+    // Questions are drawn on the test screen (tests/helpers/screen.ts), never on the real terminal.
+    prompt: screenPrompter,
     env: {},
     signal: interrupt.signal,
     random: options.random ?? (() => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646),

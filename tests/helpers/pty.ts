@@ -60,7 +60,7 @@ export async function spawnPty(args: string[], env: Record<string, string | unde
           // as a person would (a key sent in the same instant can arrive before the question listens).
           if (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) return void setTimeout(done, 15);
           if (Date.now() - started > timeout) return fail(new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`));
-          setTimeout(check, 25);
+          setTimeout(check, 10);
         };
         check();
       });

@@ -40,28 +40,14 @@ function chromium(args: string[]): Promise<string> {
   );
 }
 
-/** Prints `html` to PDF with an extra @page size; resolves with the PDF bytes as latin1 text. */
-async function printPdf(html: string, size: string, name: string): Promise<string> {
-  const file = join(work, `${name}.html`);
-  writeFileSync(file, html.replace('</head>', `<style>@page{size:${size}}</style>\n</head>`));
-  const pdf = join(work, `${name}.pdf`);
-  await chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(file).href]);
-  return readFileSync(pdf, 'latin1');
-}
-
 interface Measure {
   innerWidth: number;
   scrollWidth: number;
   overflowing: string[];
 }
 
-/**
- * Lays `html` out at the printable width with its print styles applied on
- * screen, and reads back what a script measured. The script is added to a
- * test copy only: the report itself carries no script.
- */
-async function measure(html: string, name: string): Promise<Measure> {
-  const script = `<script>
+/** What the measuring script found, hidden on the page so that a PDF printed with it is the report's. */
+const SCRIPT = `<script>
 const w = innerWidth, out = [];
 for (const el of document.querySelectorAll('body *')) {
   const r = el.getBoundingClientRect();
@@ -74,16 +60,34 @@ for (let node = walker.nextNode(); node; node = walker.nextNode()) {
   const r = range.getBoundingClientRect();
   if (r.width && (r.right > w + 0.5 || r.left < -0.5)) out.push('text ' + Math.round(r.left) + '..' + Math.round(r.right) + ' ' + node.textContent.slice(0, 40));
 }
-const o = document.createElement('output'); o.id = 'measure';
+const o = document.createElement('output'); o.id = 'measure'; o.hidden = true;
 o.textContent = JSON.stringify({ innerWidth: w, scrollWidth: document.documentElement.scrollWidth, overflowing: out });
 document.body.append(o);
 </script>`;
+
+/**
+ * One launch of Chromium for `html`: with `size`, it prints it to PDF on that paper (an extra
+ * @page size); with `measure`, it lays it out at the printable width with its print styles
+ * applied on screen too, and reads back what a script measured (the script is added to a test
+ * copy only: the report itself carries no script). Print rules apply in print all the same,
+ * so one launch can do both.
+ */
+async function inChromium(html: string, name: string, options: { size?: string; measure?: boolean }): Promise<{ pdf: string; measure: Measure }> {
+  let page = html;
+  if (options.size) page = page.replace('</head>', `<style>@page{size:${options.size}}</style>\n</head>`);
+  if (options.measure) page = page.replace('@media print{', '@media all{').replace('</body>', `${SCRIPT}</body>`);
   const file = join(work, `${name}.html`);
-  writeFileSync(file, html.replace('@media print{', '@media all{').replace('</body>', `${script}</body>`));
-  const dom = await chromium([`--window-size=${PRINT_WIDTH_PX},1100`, '--dump-dom', pathToFileURL(file).href]);
-  const found = /<output id="measure">(.*?)<\/output>/s.exec(dom);
-  if (!found) throw new Error(`the measuring script did not run; DOM: ${dom.slice(0, 500)}`);
-  return JSON.parse(found[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Measure;
+  writeFileSync(file, page);
+  const pdf = join(work, `${name}.pdf`);
+  const args = [...(options.size ? ['--no-pdf-header-footer', `--print-to-pdf=${pdf}`] : []), ...(options.measure ? [`--window-size=${PRINT_WIDTH_PX},1100`, '--dump-dom'] : [])];
+  const dom = await chromium([...args, pathToFileURL(file).href]);
+  let measure = undefined as unknown as Measure;
+  if (options.measure) {
+    const found = /<output id="measure" hidden="">(.*?)<\/output>/s.exec(dom);
+    if (!found) throw new Error(`the measuring script did not run; DOM: ${dom.slice(0, 500)}`);
+    measure = JSON.parse(found[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Measure;
+  }
+  return { pdf: options.size ? readFileSync(pdf, 'latin1') : '', measure };
 }
 
 /** `/Type /Page` objects, not `/Type /Pages`. */
@@ -108,10 +112,12 @@ function wideHtml(): string {
 describe('the HTML report in headless Chromium', () => {
   let jobs: { pdf: Record<string, Promise<string>>; fixture: Promise<Measure>; wide: Promise<Measure> };
   beforeAll(() => {
+    // Three launches at once: A4 with the fixture's measure, letter, and the wide report's measure.
+    const a4 = inChromium(fixtureHtml(), 'fixture-A4', { size: 'A4', measure: true });
     jobs = {
-      pdf: { A4: printPdf(fixtureHtml(), 'A4', 'fixture-A4'), letter: printPdf(fixtureHtml(), 'letter', 'fixture-letter') },
-      fixture: measure(fixtureHtml(), 'fixture-measure'),
-      wide: measure(wideHtml(), 'wide-measure'),
+      pdf: { A4: a4.then((r) => r.pdf), letter: inChromium(fixtureHtml(), 'fixture-letter', { size: 'letter' }).then((r) => r.pdf) },
+      fixture: a4.then((r) => r.measure),
+      wide: inChromium(wideHtml(), 'wide-measure', { measure: true }).then((r) => r.measure),
     };
     // Each test awaits its own job, and fails with its error.
     for (const job of [...Object.values(jobs.pdf), jobs.fixture, jobs.wide]) job.catch(() => undefined);

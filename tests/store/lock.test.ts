@@ -60,7 +60,7 @@ describe('takeLock', () => {
       order.push('second');
       return h;
     });
-    await new Promise((done) => setTimeout(done, 150));
+    await new Promise((done) => setTimeout(done, 75));
     order.push('first releases');
     first.release();
     (await second).release();
@@ -72,7 +72,7 @@ describe('takeLock', () => {
     const holder = liveProcess();
     plantLock(path, { pid: holder.pid! }, 3_600_000);
     const started = Date.now();
-    const error = await takeLock(path, { ...options, waitMs: 300 }).catch((e: unknown) => e);
+    const error = await takeLock(path, { ...options, waitMs: 150 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LockBusyError);
     expect((error as LockBusyError).holder).toMatchObject({ owner: { pid: holder.pid }, state: 'running' });
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -84,7 +84,7 @@ describe('takeLock', () => {
     const holder = liveProcess();
     holder.kill('SIGSTOP');
     plantLock(path, { pid: holder.pid! });
-    const error = await takeLock(path, { ...options, waitMs: 200 }).catch((e: unknown) => e);
+    const error = await takeLock(path, { ...options, waitMs: 100 }).catch((e: unknown) => e);
     expect((error as LockBusyError).holder.state).toBe('stopped');
   });
 
@@ -109,14 +109,14 @@ describe('takeLock', () => {
   it('never takes a lock held from another machine', async () => {
     const path = lockPath();
     plantLock(path, { pid: await deadPid(), host: 'other-host' }, 3_600_000);
-    const error = await takeLock(path, { ...options, waitMs: 200 }).catch((e: unknown) => e);
+    const error = await takeLock(path, { ...options, waitMs: 100 }).catch((e: unknown) => e);
     expect((error as LockBusyError).holder).toMatchObject({ state: 'remote', owner: { host: 'other-host' } });
   });
 
   it('a lock without a readable owner (an older spasm\'s) is taken once 4 s old, not before', async () => {
     const fresh = lockPath();
     plantLock(fresh, undefined);
-    await expect(takeLock(fresh, { ...options, waitMs: 200 })).rejects.toBeInstanceOf(LockBusyError);
+    await expect(takeLock(fresh, { ...options, waitMs: 100 })).rejects.toBeInstanceOf(LockBusyError);
     const old = lockPath();
     plantLock(old, undefined, 10_000);
     (await takeLock(old, options)).release();
@@ -130,7 +130,7 @@ describe('takeLock', () => {
     const second = takers[1 - first.i]!;
     let secondDone = false;
     void second.then(() => (secondDone = true));
-    await new Promise((done) => setTimeout(done, 200));
+    await new Promise((done) => setTimeout(done, 100));
     expect(secondDone).toBe(false);
     first.held.release();
     (await second).held.release();
