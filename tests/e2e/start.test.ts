@@ -146,7 +146,7 @@ describe('spasm start in a terminal', () => {
     ]);
     expect(e.therapy).toHaveLength(1); // the part done
 
-    const again = await spawnPty(['start'], { ...env(dataDir, '4000'), SPASM_NOW: at(HOUR) });
+    const again = await spawnPty(['start'], { ...env(dataDir, '20000'), SPASM_NOW: at(HOUR) });
     await again.waitFor('How bad is the pain right now?');
     again.write('5\r');
     await again.waitFor('Resume at Step 3 of 6 · Cold pack');
