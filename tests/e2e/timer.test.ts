@@ -35,7 +35,10 @@ describe('spasm timer (built binary)', () => {
     const ran = (session!.end - session!.start) / minute;
     expect(ran).toBeGreaterThanOrEqual(3);
     expect(ran).toBeLessThan(11);
-    expect(term.screen()).toContain(`Done: ${Math.round(ran)} min of cold.`);
+    // The line gives the minutes the countdown ran; at 800× a few real milliseconds between
+    // that count and the record's end are seconds of program time, so allow its rounding.
+    const shown = Number(/Done: (\d+) min of cold\./.exec(term.screen())?.[1]);
+    expect(Math.abs(shown - ran)).toBeLessThanOrEqual(0.6);
   });
 
   it('breathe --voice: the pacer runs to its end while the title is still being spoken', () => {
