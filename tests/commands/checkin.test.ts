@@ -4,6 +4,7 @@ import { checkin } from '../../src/commands/checkin.js';
 import { UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
 import { episode } from '../helpers/records.js';
+import { next } from '../helpers/answer.js';
 import { useScreen } from '../helpers/screen.js';
 
 const screen = useScreen();
@@ -111,34 +112,13 @@ describe('spasm checkin on a terminal', () => {
   it('the first check-in: pain, names and rates activities, ticks, a medicine, a note', async () => {
     const f = await withEpisode({ interactive: true });
     const done = checkin({}, f.deps);
-    await screen.next();
-    expect(screen.getScreen()).toContain('Pain now? (0 = none, 10 = worst imaginable)');
-    screen.type('4');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Name an activity the spasm makes hard');
-    screen.type('walking');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('walking: how well can you do it now? 0 = unable, 10 = as before the spasm');
-    screen.type('3');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Another activity');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Since the last check-in');
-    screen.keypress('space'); // a medicine
-    screen.keypress('down');
-    screen.keypress('space'); // slept badly
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Which?');
-    screen.type('ibuprofen 400 mg, heat rub');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('A note?');
-    screen.keypress('enter');
+    await next('Pain now? (0 = none, 10 = worst imaginable)', '4', 'enter');
+    await next('Name an activity the spasm makes hard', 'walking', 'enter');
+    await next('walking: how well can you do it now? 0 = unable, 10 = as before the spasm', '3', 'enter');
+    await next('Another activity', 'enter');
+    await next('Since the last check-in', 'space', 'down', 'space', 'enter'); // a medicine; slept badly
+    await next('Which?', 'ibuprofen 400 mg, heat rub', 'enter');
+    await next('A note?', 'enter');
     await done;
     expect((await stored(f)).checkins).toEqual([
       { at: NOW, pain: 4, function: [{ activity: 'walking', score: 3 }], medicines: ['ibuprofen 400 mg', 'heat rub'], sleptBadly: true, missedWork: false, notes: '' },
@@ -154,21 +134,13 @@ describe('spasm checkin on a terminal', () => {
     await screen.next();
     screen.type('1');
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('walking (last time 3/10): how well can you do it now?');
-    screen.type('9');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('sitting (last time 2/10)');
-    screen.keypress('enter'); // skipped
+    await next('walking (last time 3/10): how well can you do it now?', '9', 'enter');
+    await next('sitting (last time 2/10)', 'enter'); // skipped
     await screen.next();
     screen.keypress('enter'); // nothing ticked
     await screen.next();
     screen.keypress('enter'); // no note
-    await screen.next();
-    expect(screen.getScreen()).toContain('Has the spasm settled? Yes marks episode e7k2q as ended.');
-    screen.type('y');
-    screen.keypress('enter');
+    await next('Has the spasm settled? Yes marks episode e7k2q as ended.', 'y', 'enter');
     await done;
     const e = await stored(f);
     expect(e.checkins[1]).toEqual({ at: NOW, pain: 1, function: [{ activity: 'walking', score: 9 }], medicines: [], sleptBadly: false, missedWork: false, notes: '' });
@@ -178,10 +150,7 @@ describe('spasm checkin on a terminal', () => {
   it('--pain on a terminal asks nothing more, but still asks "settled?" at pain 0', async () => {
     const f = await withEpisode({ interactive: true });
     const done = checkin({ pain: '0' }, f.deps);
-    await screen.next();
-    expect(screen.getScreen()).toContain('Has the spasm settled?');
-    screen.type('n');
-    screen.keypress('enter');
+    await next('Has the spasm settled?', 'n', 'enter');
     await done;
     expect((await stored(f)).endedAt).toBeNull();
     expect((await stored(f)).checkins).toHaveLength(1);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { logAdd, logDelete, logEdit, logEnd, logList, logShow, type LogAddOptions } from '../../src/commands/log.js';
 import type { Episode } from '../../src/core/records.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
+import { next } from '../helpers/answer.js';
 import { useScreen } from '../helpers/screen.js';
 
 const screen = useScreen();
@@ -245,10 +246,7 @@ describe('log delete', () => {
     const f = await seeded(true);
     const before = bytes(f.deps.store.file);
     const done = logDelete({}, f.deps, f.ids[0]!);
-    await screen.next();
-    expect(screen.getScreen()).toContain(`Delete episode ${f.ids[0]} (began Sun 1 Nov 08:00, worst pain 6/10)? This cannot be undone.`);
-    screen.type('n');
-    screen.keypress('enter');
+    await next(`Delete episode ${f.ids[0]} (began Sun 1 Nov 08:00, worst pain 6/10)? This cannot be undone.`, 'n', 'enter');
     await done;
     expect(f.stdout()).toContain(`Nothing deleted: episode ${f.ids[0]} is kept.`);
     expect(bytes(f.deps.store.file)).toEqual(before);
@@ -271,18 +269,11 @@ describe('interactive add', () => {
   it('asks each question in order and shows the record with its id', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = logAdd({}, f.deps);
-    await screen.next();
-    expect(screen.getScreen()).toContain('When did it begin?');
+    await next('When did it begin?');
     for (let i = 0; i < 3; i++) screen.keypress('down');
     screen.keypress('enter'); // Yesterday
-    await screen.next();
-    expect(screen.getScreen()).toContain('About what time yesterday?');
-    screen.type('08:30');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('How bad was the pain at its worst?');
-    screen.type('7');
-    screen.keypress('enter');
+    await next('About what time yesterday?', '08:30', 'enter');
+    await next('How bad was the pain at its worst?', '7', 'enter');
     await screen.next();
     const lasted = screen.getScreen();
     expect(lasted).toContain('Is it still going, or how long did it last?');
@@ -291,28 +282,13 @@ describe('interactive add', () => {
     screen.keypress('down');
     screen.keypress('down');
     screen.keypress('enter'); // About a day
-    await screen.next();
-    expect(screen.getScreen()).toContain('What set it off?');
-    screen.keypress('space'); // Bending forward
-    screen.keypress('up'); // wraps to "Something else…"
-    screen.keypress('space');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('What else?');
-    screen.type('carrying a sofa, Lifting something');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('What helped?');
+    await next('What set it off?', 'space', 'up', 'space', 'enter'); // Bending forward; wraps to "Something else…"
+    await next('What else?', 'carrying a sofa, Lifting something', 'enter');
+    await next('What helped?');
     expect(screen.getScreen()).toContain('Heat pack');
     screen.keypress('enter'); // nothing ticked is fine
-    await screen.next();
-    expect(screen.getScreen()).toContain('How far did the pain spread down the leg?');
-    screen.keypress('down');
-    screen.keypress('enter'); // Into the buttock
-    await screen.next();
-    expect(screen.getScreen()).toContain('A note? (Enter to skip)');
-    screen.type('stairs were hard');
-    screen.keypress('enter');
+    await next('How far did the pain spread down the leg?', 'down', 'enter'); // Into the buttock
+    await next('A note? (Enter to skip)', 'stairs were hard', 'enter');
     await done;
     const [e] = (await f.deps.store.read()).episodes;
     expect(e).toMatchObject({
@@ -332,9 +308,7 @@ describe('interactive add', () => {
   it('asks only what the flags did not give', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = logAdd({ pain: '5', ongoing: true, trigger: ['lifting'], helped: ['heat'], legs: 'none', note: '' }, f.deps);
-    await screen.next();
-    expect(screen.getScreen()).toContain('When did it begin?');
-    screen.keypress('enter'); // Just now
+    await next('When did it begin?', 'enter'); // Just now
     await done;
     expect((await f.deps.store.read()).episodes[0]).toMatchObject({ onset: '2026-11-27T12:00:00+01:00', endedAt: null, peakPain: 5 });
   });
@@ -349,17 +323,9 @@ describe('interactive edit', () => {
   it('asks each field with the current value as the default', async () => {
     const f = await seeded(true);
     const done = logEdit({}, f.deps, f.ids[0]!);
-    await screen.next();
-    expect(screen.getScreen()).toContain('2026-11-01T08:00:00+01:00');
-    screen.keypress('enter'); // keep onset
-    await screen.next();
-    expect(screen.getScreen()).toContain('6');
-    screen.keypress('backspace');
-    screen.type('4');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Ended Tue 3 Nov 08:00 (keep)');
-    screen.keypress('enter'); // keep the end
+    await next('2026-11-01T08:00:00+01:00', 'enter'); // keep onset
+    await next('6', 'backspace', '4', 'enter');
+    await next('Ended Tue 3 Nov 08:00 (keep)', 'enter'); // keep the end
     await screen.next();
     expect(screen.getScreen()).toMatch(/◉ Lifting something/);
     screen.keypress('enter'); // keep triggers

@@ -7,6 +7,7 @@ import type { RoutineSession } from '../../src/core/records.js';
 import { loadExercises, loadHomeProgram } from '../../src/data/index.js';
 import { InterruptedError, UsageError } from '../../src/errors.js';
 import { fakeDeps } from '../helpers/fake-deps.js';
+import { next } from '../helpers/answer.js';
 import { useScreen } from '../helpers/screen.js';
 
 const screen = useScreen();
@@ -159,16 +160,9 @@ describe('spasm routine, on a terminal', () => {
   it('asks pain, guides each exercise; a skip and a stop for pain are recorded, and it points to spasm log', async () => {
     const f = fakeDeps({ now, interactive: true });
     const run = routine({}, f.deps);
-    await screen.next();
-    expect(screen.getScreen()).toContain('Pain now, before the exercises?');
-    screen.type('4');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Ready?');
-    screen.keypress('enter'); // Start pelvic tilt
-    await screen.next();
-    expect(screen.getScreen()).toContain('How did it go?');
-    screen.keypress('enter'); // Done
+    await next('Pain now, before the exercises?', '4', 'enter');
+    await next('Ready?', 'enter'); // Start pelvic tilt
+    await next('How did it go?', 'enter'); // Done
     await screen.next();
     screen.keypress('down'); // Skip knee to chest
     screen.keypress('enter');
@@ -177,10 +171,7 @@ describe('spasm routine, on a terminal', () => {
     await screen.next();
     screen.keypress('down'); // It hurt more: stop
     screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Pain now, after the exercises?');
-    screen.type('6');
-    screen.keypress('enter');
+    await next('Pain now, after the exercises?', '6', 'enter');
     await run;
     const [stored] = (await f.deps.store.read()).sessions();
     expect(stored).toMatchObject({

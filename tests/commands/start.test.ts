@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { start, type StartOptions } from '../../src/commands/start.js';
 import type { Episode } from '../../src/core/records.js';
 import { loadRedFlags } from '../../src/data/index.js';
-import { answer } from '../helpers/answer.js';
+import { answer, next } from '../helpers/answer.js';
 import { fakeDeps, tempDataDir, type FakeDeps } from '../helpers/fake-deps.js';
 import { useScreen } from '../helpers/screen.js';
 
@@ -115,10 +115,7 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f, { onset: 'now' });
     await answer('Do any of these apply to you?', 'enter'); // Enter alone: not an answer
-    await screen.next();
-    expect(screen.getScreen()).toContain('Please type y if any of these apply, or n if none do.');
-    screen.type('y');
-    screen.keypress('enter');
+    await next('Please type y if any of these apply, or n if none do.', 'y', 'enter');
     await answer('Which ones?', 'enter'); // nothing ticked
     await answer('Do any of these apply to you?', 'n', 'enter'); // asked again; now none
     await answer('How bad is the pain right now?', '3', 'enter');

@@ -5,6 +5,7 @@ import { UsageError } from '../../src/errors.js';
 import { fakeDeps, type FakeDeps } from '../helpers/fake-deps.js';
 import { pressAt } from '../helpers/fake-keys.js';
 import { episode } from '../helpers/records.js';
+import { next } from '../helpers/answer.js';
 import { useScreen } from '../helpers/screen.js';
 
 const screen = useScreen();
@@ -128,23 +129,17 @@ describe('spasm timer --stay, on a terminal', () => {
   it("at the window: a check-in (spasm checkin's) records the pain, then the next session runs", async () => {
     const f = await withEpisode('2026-11-27T06:00:00+01:00', { interactive: true });
     const done = timer({ stay: true, sessions: '2' }, f.deps, 'cold');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Start the cold session now?');
+    await next('Start the cold session now?');
     expect(f.stderr()).toContain('Time for your next cold session.');
     screen.keypress('down');
     screen.keypress('enter'); // check-in first
-    await screen.next();
-    expect(screen.getScreen()).toContain('Pain now?');
-    screen.type('3');
-    screen.keypress('enter');
+    await next('Pain now?', '3', 'enter');
     // spasm checkin's other questions, each skipped: an activity, since the last check-in, a note.
     for (let i = 0; i < 3; i++) {
       await screen.next();
       screen.keypress('enter');
     }
-    await screen.next();
-    expect(screen.getScreen()).toContain('Start the cold session now?');
-    screen.keypress('enter');
+    await next('Start the cold session now?', 'enter');
     await done;
     const [e] = (await f.deps.store.read()).episodes;
     expect(e!.pain).toEqual([{ at: at('11:20'), score: 3 }]);
@@ -170,12 +165,8 @@ describe('the offer to stay at the end of spasm start', () => {
     const f = await withEpisode('2026-11-27T06:00:00+01:00', { interactive: true });
     await f.deps.store.update((doc) => void doc.episodes[0]!.therapy.push({ kind: 'cold', start: at('09:30'), end: at('09:50') }));
     const done = offerStay(f.deps, 'e7k2q');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Wait here for the next cold or heat session?');
-    screen.type('y');
-    screen.keypress('enter');
-    await screen.next();
-    expect(screen.getScreen()).toContain('Start the cold session now?');
+    await next('Wait here for the next cold or heat session?', 'y', 'enter');
+    await next('Start the cold session now?');
     expect(f.clock.now().getTime()).toBe(Date.parse(at('10:50')));
     expect(f.stderr()).toContain('Next cold session from 10:50 (until 11:50).');
     screen.keypress('down');
