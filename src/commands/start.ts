@@ -104,9 +104,11 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
     if (onsetFlag) io.err('--onset is for a new episode, so it is not used. Add --new to start a new one.\n');
   } else if (!io.interactive) io.err(title);
   // Without a terminal a new episode begins now unless --onset says otherwise (SPEC.md start).
-  const onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? (io.interactive ? await askWhen(prompt, now, 'When did this spasm begin?') : now));
+  // On a terminal its onset is asked after the screen (below): until then it stands at now.
+  let onset = ongoing ? ongoing.onset : formatIso(onsetFlag ?? now);
 
-  // 3. The red-flag screen, when due; its answers are saved at once, so a Ctrl-C after it keeps them.
+  // 3. The red-flag screen, when due, before any other question: an emergency answer must not
+  // wait on one. Its answers are saved at once, so a Ctrl-C after it keeps them.
   let positive: string[] | undefined = flagsFlag;
   if (plan.screenDue && positive === undefined) {
     io.out(renderRedFlagScreen(screen, io.color, io.columns));
@@ -129,6 +131,9 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
   const next = afterScreen(flagResult, io.interactive && !handsFree);
   const stopAfterScreen = next === 'ask-comfort' && !(await askComfortSteps(prompt));
   const stopNow = next === 'stop' || stopAfterScreen;
+  // A new episode's onset, unless the screen ended the walk-through (nothing more is asked then).
+  const askOnset = !ongoing && onsetFlag === undefined && io.interactive && !stopNow;
+  if (askOnset) onset = formatIso(await askWhen(prompt, now, 'When did this spasm begin?'));
   const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
@@ -139,6 +144,8 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
     const episode = id ? episodeStillThere(fresh, id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
+    // The episode the screen made stood at now until its onset was asked.
+    if (askOnset) episode.onset = onset;
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
     if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;

@@ -34,7 +34,7 @@ describe('spasm start, on a terminal', () => {
     f.deps.store.read = () => (order.push(`read after ${f.stderr().length ? 'title' : 'nothing'}`), read.call(f.deps.store));
     f.deps.store.update = ((change: Parameters<typeof update>[0]) => (order.push('update'), update.call(f.deps.store, change))) as typeof update;
     const done = run(f).catch((e: unknown) => e);
-    await answer('When did this spasm begin?');
+    await answer('Do any of these apply to you?');
     expect(f.stderr()).toMatch(/^Back spasm first aid, one step at a time/);
     expect(order[0]).toBe('read after title');
     screen.keypress({ name: 'c', ctrl: true });
@@ -44,9 +44,10 @@ describe('spasm start, on a terminal', () => {
   it('walks a new episode through every step and saves each', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
-    await answer('When did this spasm begin?', 'enter'); // Just now
+    // The screen before any other question, then when it began.
     await answer('Do any of these apply to you?', 'n', 'enter'); // none of these
     expect(f.stdout()).toContain('Safety check');
+    await answer('When did this spasm begin?', 'enter'); // Just now
     await answer('How bad is the pain right now?', '6', 'enter');
     await answer('Ready?', 'enter'); // rest position: start the 3-minute timer
     expect(f.stdout()).toContain('Step 1 of 6 · Rest position');
@@ -93,10 +94,35 @@ describe('spasm start, on a terminal', () => {
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
+  it('a new episode: the onset asked after the screen is the onset stored', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('When did this spasm begin?', 'down', 'down', 'down', 'enter'); // Yesterday
+    await answer('About what time yesterday?', '20:00', 'enter');
+    await answer('How bad is the pain right now?', '6', 'enter');
+    await answer('Ready?');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toMatchObject({ exitCode: 130 });
+    const [e] = await stored(f);
+    expect(e).toMatchObject({ onset: '2026-11-26T20:00:00+01:00', redFlags: { tier: 'none' }, pain: [{ score: 6 }] });
+  });
+
+  it('Ctrl-C at the onset question keeps the screen answers, on an episode begun now', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('When did this spasm begin?');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toMatchObject({ exitCode: 130 });
+    const [e] = await stored(f);
+    expect(e).toMatchObject({ onset: NOW, redFlags: { positive: [], tier: 'none' }, pain: [] });
+  });
+
   it('stops at an emergency answer with the advice, records it and asks nothing more', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
-    await answer('When did this spasm begin?', 'enter');
+    // The screen is the first question; after an emergency answer not even the onset is asked.
     await answer('Do any of these apply to you?', 'y', 'enter');
     await answer('Which ones?', 'space', 'enter'); // the first: urination
     await done;
@@ -106,6 +132,7 @@ describe('spasm start, on a terminal', () => {
     expect(f.stdout()).not.toContain('Step 1');
     const [e] = await stored(f);
     expect(e!.redFlags).toMatchObject({ positive: ['urination'], tier: 'emergency' });
+    expect(e!.onset).toBe(NOW); // not asked: it stands at now
     expect(e!.redFlagHistory).toHaveLength(1);
     expect(e!.steps).toEqual([]);
     expect(e!.pain).toEqual([]);
@@ -190,10 +217,10 @@ describe('spasm start, on a terminal', () => {
   it('gives same-day advice first, then offers the comfort steps', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
-    await answer('When did this spasm begin?', 'enter');
     await answer('Do any of these apply to you?', 'y', 'enter');
     await answer('Which ones?', ...Array(8).fill('down'), 'space', 'enter'); // fever
     await answer('Go on with the comfort steps while you arrange to be seen?', 'enter');
+    await answer('When did this spasm begin?', 'enter');
     await answer('How bad is the pain right now?', '5', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop here
     const out = f.stdout();

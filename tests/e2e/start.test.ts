@@ -81,8 +81,9 @@ describe('spasm start in a terminal', () => {
       mark = t.mark();
       t.write(key);
     };
-    await answer('When did this spasm begin?');
+    // The safety screen first, then when it began.
     await answer('Do any of these apply to you?', 'n\r');
+    await answer('When did this spasm begin?');
     await answer('How bad is the pain right now?', '6\r');
     await answer('Start the 3-minute timer'); // rest position
     // The answered line is redrawn as "✔ Ready? Start the 3-minute timer": wait for the
