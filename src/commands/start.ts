@@ -133,7 +133,11 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
   const stopNow = next === 'stop' || stopAfterScreen;
   // A new episode's onset, unless the screen ended the walk-through (nothing more is asked then).
   const askOnset = !ongoing && onsetFlag === undefined && io.interactive && !stopNow;
-  if (askOnset) onset = formatIso(await askWhen(prompt, now, 'When did this spasm begin?'));
+  if (askOnset) {
+    onset = formatIso(await askWhen(prompt, now, 'When did this spasm begin?'));
+    // Saved at once, as the screen was: a Ctrl-C at the next question keeps it.
+    if (id) await deps.store.update((fresh) => void (episodeStillThere(fresh, id!, 'nothing more was saved').onset = onset));
+  }
   const painStart = painFlag ?? (stopNow ? undefined : await askPain(prompt, 'How bad is the pain right now?'));
 
   // What to walk: an interrupted walk-through resumes; a finished one offers the session that is due.
@@ -144,8 +148,6 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
   // One write for the rest asked so far: the episode (if the screen did not make it), the pain, the plan.
   id = await deps.store.update((fresh) => {
     const episode = id ? episodeStillThere(fresh, id, 'nothing more was saved') : addEpisode(fresh, onset, 'start', deps.random);
-    // The episode the screen made stood at now until its onset was asked.
-    if (askOnset) episode.onset = onset;
     if (painStart !== undefined) recordPain(episode, formatIso(deps.clock.now()), painStart);
     if (!stopNow && plannedSteps.length) episode.walkthrough = { startedAt: formatIso(now), next: plannedSteps[from]!.id, therapy: kind, ...(choice ? { choice } : {}) };
     return episode.id;

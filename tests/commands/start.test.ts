@@ -94,18 +94,22 @@ describe('spasm start, on a terminal', () => {
     for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
-  it('a new episode: the onset asked after the screen is the onset stored', async () => {
+  it('a new episode: the onset asked after the screen is stored at once and chooses the steps', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f).catch((e: unknown) => e);
     await answer('Do any of these apply to you?', 'n', 'enter');
-    await answer('When did this spasm begin?', 'down', 'down', 'down', 'enter'); // Yesterday
-    await answer('About what time yesterday?', '20:00', 'enter');
-    await answer('How bad is the pain right now?', '6', 'enter');
+    await answer('When did this spasm begin?', 'down', 'down', 'down', 'down', 'enter'); // Another time
+    await answer('When?', '4d ago', 'enter');
+    // Saved before the next question: a Ctrl-C there keeps it.
+    await answer('How bad is the pain right now?');
+    expect((await stored(f))[0]).toMatchObject({ onset: '2026-11-23T09:30:00+01:00', redFlags: { tier: 'none' } });
+    screen.type('6');
+    screen.keypress('enter');
     await answer('Ready?');
+    // Four days in, past the 72-hour line: heat, not cold.
+    expect((await stored(f))[0]).toMatchObject({ onset: '2026-11-23T09:30:00+01:00', pain: [{ score: 6 }], walkthrough: { therapy: 'heat' } });
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toMatchObject({ exitCode: 130 });
-    const [e] = await stored(f);
-    expect(e).toMatchObject({ onset: '2026-11-26T20:00:00+01:00', redFlags: { tier: 'none' }, pain: [{ score: 6 }] });
   });
 
   it('Ctrl-C at the onset question keeps the screen answers, on an episode begun now', async () => {
