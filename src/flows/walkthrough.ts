@@ -16,30 +16,44 @@ export function yesNo(text: string): 'yes' | 'no' | null {
 }
 
 /**
- * The screen's question (clinical.md section 2, "How the screen is asked").
+ * The screen's questions (clinical.md section 2, "How the screen is asked"),
+ * in two parts: the "get help now" items and their question, then the "see
+ * someone today" items and theirs. Each part is drawn by `render` just
+ * before its question, so on a 24-row terminal nothing of it has scrolled
+ * away. An emergency answer ends the screen at once: its advice comes next.
  * Nothing is preselected: the person types y or n, and Enter alone asks
- * again. "Yes" opens a checklist of the items in full words, grouped as on
- * screen; ticking nothing asks the whole question again, never records "none".
+ * again. "Yes" opens a checklist of that part's items in full words; ticking
+ * nothing asks that part's question again, never records "none".
  */
-export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void): Promise<string[]> {
+export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns = 80): Promise<string[]> {
+  let number = 0;
+  for (const tier of ['emergency', 'same-day'] as const) {
+    const flags = screen.flags.filter((f) => f.tier === tier);
+    say(render(tier));
+    const picked = await askPart(prompt, screen, tier, flags, number, say, render, columns);
+    if (picked.length > 0) return picked;
+    number += flags.length;
+  }
+  return [];
+}
+
+async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency' | 'same-day', flags: RedFlagScreen['flags'], first: number, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns: number): Promise<string[]> {
   for (;;) {
     const any = await prompt.input({
-      message: 'Do any of these apply to you? Type y (yes) or n (no), then Enter:',
+      message: `${tier === 'emergency' ? 'Do any of these apply to you?' : 'And do any of these apply to you?'} Type y (yes) or n (no), then Enter:`,
       validate: (value) => (yesNo(value) ? true : 'Please type y if any of these apply, or n if none do.'),
     });
     if (yesNo(any) === 'no') return [];
-    const choices: (Choice<string> | Separator)[] = [];
-    let number = 0;
-    for (const tier of ['emergency', 'same-day'] as const) {
-      choices.push({ type: 'separator', separator: printable(screen.tiers[tier].heading) });
-      // inquirer cuts long names at the terminal's edge, mid-word: wrapped here, under the text (after "❯◯ 12. ").
-      for (const flag of screen.flags.filter((f) => f.tier === tier)) {
-        choices.push({ name: `${String(++number).padStart(2)}. ${wrap(printable(flag.question), 72, 7)}`, value: flag.id });
-      }
-    }
+    // inquirer cuts long names at the terminal's edge, mid-word: wrapped here to the terminal, under the text (after "❯◯ 12. ").
+    const width = Math.min(columns, 80) - 8;
+    const choices: (Choice<string> | Separator)[] = [
+      { type: 'separator', separator: printable(screen.tiers[tier].heading) },
+      ...flags.map((flag, i) => ({ name: `${String(first + i + 1).padStart(2)}. ${wrap(printable(flag.question), width, 7)}`, value: flag.id })),
+    ];
     const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: 16 });
     if (picked.length > 0) return picked;
-    say('\nYou said yes but ticked none. Here is the question again.\n\n');
+    say('\nYou said yes but ticked none. Here is the question again.\n');
+    say(render(tier));
   }
 }
 

@@ -17,19 +17,18 @@ function labelled(label: string, styled: string, text: string, w: number): strin
 }
 
 /**
- * The red-flag screen before its question: title, intro, then every item in
- * full plain words, numbered, under "get help now" and "see someone today".
+ * One part of the red-flag screen, before its question: "get help now" (with
+ * the title and intro) or "see someone today", every item in full plain
+ * words, numbered through both parts. Each part fits a 24-row terminal, so
+ * the signs that matter most never scroll away above their question.
  */
-export function renderRedFlagScreen(screen: RedFlagScreen, color: boolean, columns: number): string {
+export function renderRedFlagScreen(screen: RedFlagScreen, tier: 'emergency' | 'same-day', color: boolean, columns: number): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
-  const lines = [c.bold('Safety check'), wrap(printable(screen.intro), w)];
-  let number = 0;
-  for (const tier of ['emergency', 'same-day'] as const) {
-    const heading = printable(screen.tiers[tier].heading);
-    lines.push('', tier === 'emergency' ? c.red.bold(heading) : c.yellow.bold(heading));
-    for (const flag of screen.flags.filter((f) => f.tier === tier)) lines.push(numbered(number++, flag.question, w));
-  }
+  const heading = printable(screen.tiers[tier].heading);
+  const lines = tier === 'emergency' ? [c.bold('Safety check'), wrap(printable(screen.intro), w), '', c.red.bold(heading)] : [c.yellow.bold(heading)];
+  let number = tier === 'emergency' ? 0 : screen.flags.filter((f) => f.tier === 'emergency').length;
+  for (const flag of screen.flags.filter((f) => f.tier === tier)) lines.push(numbered(number++, flag.question, w));
   return `\n${lines.join('\n')}\n\n`;
 }
 

@@ -46,6 +46,7 @@ describe('spasm start, on a terminal', () => {
     const done = run(f);
     // The screen before any other question, then when it began.
     await answer('Do any of these apply to you?', 'n', 'enter'); // none of these
+    await answer('And do any of these apply to you?', 'n', 'enter');
     expect(f.stdout()).toContain('Safety check');
     await answer('When did this spasm begin?', 'enter'); // Just now
     await answer('How bad is the pain right now?', '6', 'enter');
@@ -98,6 +99,7 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f).catch((e: unknown) => e);
     await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'n', 'enter');
     await answer('When did this spasm begin?', 'down', 'down', 'down', 'down', 'enter'); // Another time
     await answer('When?', '4d ago', 'enter');
     // Saved before the next question: a Ctrl-C there keeps it.
@@ -116,6 +118,7 @@ describe('spasm start, on a terminal', () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f).catch((e: unknown) => e);
     await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'n', 'enter');
     await answer('When did this spasm begin?');
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toMatchObject({ exitCode: 130 });
@@ -142,6 +145,46 @@ describe('spasm start, on a terminal', () => {
     expect(e!.pain).toEqual([]);
   });
 
+  it.each([80, 60])('the screen comes in two parts, each with its question and short enough for a 24-row terminal (%i columns)', async (columns) => {
+    const f = fakeDeps({ now: NOW, interactive: true, columns });
+    const done = run(f, { onset: 'now' });
+    await answer('Do any of these apply to you?');
+    const first = f.stdout().slice(f.stdout().indexOf('Get help now if any of these is true:'));
+    expect(first).toMatch(/^ 1\. Since the pain began/m);
+    expect(first).toMatch(/^ 8\. Sudden, severe pain/m);
+    expect(first).not.toContain('See someone today');
+    // Its heading, every item and the question (two lines, wrapped at 60 columns) stay on a 24-row
+    // screen; at 80 columns the title "Safety check" and the intro do too.
+    const rows = (text: string) => text.trimEnd().split('\n').length + 2;
+    expect(rows(first)).toBeLessThanOrEqual(24);
+    if (columns === 80) expect(rows(f.stdout().slice(f.stdout().indexOf('Safety check')))).toBeLessThanOrEqual(24);
+    screen.type('n');
+    screen.keypress('enter');
+    await answer('And do any of these apply to you?', 'n', 'enter');
+    const second = f.stdout().slice(f.stdout().indexOf('See someone today'));
+    expect(second).toMatch(/^ 9\. A high temperature/m);
+    expect(second).toMatch(/^18\. This is the first back/m);
+    expect(rows(second)).toBeLessThanOrEqual(24);
+    await answer('How bad is the pain right now?', '3', 'enter');
+    await answer('Ready?', 'down', 'down', 'enter'); // stop at once
+    await answer('How bad is the pain now?', 'enter');
+    await skipEnd();
+    await done;
+    expect((await stored(f))[0]!.redFlags).toMatchObject({ positive: [], tier: 'none' });
+  });
+
+  it('at 60 columns the checklist of a part is wrapped to the terminal, between words', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true, columns: 60 });
+    const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?');
+    const lines = screen.getScreen().split('\n');
+    expect(lines.some((line) => line.includes('newly hard to start'))).toBe(true);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toMatchObject({ exitCode: 130 });
+  });
+
   it('the screen: Enter alone answers nothing, every item is in full words under its group, "yes" with nothing ticked asks again', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f, { onset: 'now' });
@@ -149,6 +192,7 @@ describe('spasm start, on a terminal', () => {
     await next('Please type y if any of these apply, or n if none do.', 'y', 'enter');
     await answer('Which ones?', 'enter'); // nothing ticked
     await answer('Do any of these apply to you?', 'n', 'enter'); // asked again; now none
+    await answer('And do any of these apply to you?', 'n', 'enter');
     await answer('How bad is the pain right now?', '3', 'enter');
     await answer('Ready?', 'down', 'down', 'enter'); // stop at once
     await answer('How bad is the pain now?', 'enter');
@@ -178,6 +222,7 @@ describe('spasm start, on a terminal', () => {
     const h = fakeDeps({ now: '2026-11-27T10:31:00+01:00', interactive: true, dataDir });
     const done = run(h);
     await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'n', 'enter');
     const out = h.stdout();
     expect(out.indexOf('Please get help now')).toBeLessThan(out.indexOf('Safety check'));
     expect(out).toContain('you said: New numbness around your bottom.');
@@ -205,8 +250,9 @@ describe('spasm start, on a terminal', () => {
   it('Ctrl-C after the screen keeps the answers on the episode', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
-    await answer('Do any of these apply to you?', 'y', 'enter');
-    await answer('Which ones?', ...Array(8).fill('down'), 'space', 'enter'); // fever
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?', 'space', 'enter'); // fever, the first of "see someone today"
     await answer('Go on with the comfort steps', 'enter');
     await answer('How bad is the pain right now?');
     screen.keypress({ name: 'c', ctrl: true });
@@ -221,8 +267,9 @@ describe('spasm start, on a terminal', () => {
   it('gives same-day advice first, then offers the comfort steps', async () => {
     const f = fakeDeps({ now: NOW, interactive: true });
     const done = run(f);
-    await answer('Do any of these apply to you?', 'y', 'enter');
-    await answer('Which ones?', ...Array(8).fill('down'), 'space', 'enter'); // fever
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?', 'space', 'enter'); // fever, the first of "see someone today"
     await answer('Go on with the comfort steps while you arrange to be seen?', 'enter');
     await answer('When did this spasm begin?', 'enter');
     await answer('How bad is the pain right now?', '5', 'enter');

@@ -83,6 +83,7 @@ describe('spasm start in a terminal', () => {
     };
     // The safety screen first, then when it began.
     await answer('Do any of these apply to you?', 'n\r');
+    await answer('And do any of these apply to you?', 'n\r');
     await answer('When did this spasm begin?');
     await answer('How bad is the pain right now?', '6\r');
     await answer('Start the 3-minute timer'); // rest position
@@ -166,8 +167,9 @@ describe('spasm start in a terminal', () => {
     const dataDir = tempDataDir();
     const t = await spawnPty(['start', '--onset', 'now'], env(dataDir));
     await t.waitFor('Do any of these apply to you?');
+    // The screen's first part: the signs to get help now, with their own question.
     expect(t.screen()).toContain('Get help now if any of these is true:');
-    expect(t.screen()).toContain('See someone today if any of these is true:');
+    expect(t.screen()).not.toContain('See someone today if any of these is true:');
     let mark = t.mark();
     t.write(keys.enter); // Enter alone: asked again, nothing recorded
     await t.waitFor('Please type y if any of these apply', 10_000, mark);
@@ -179,6 +181,8 @@ describe('spasm start in a terminal', () => {
     expect(t.screen()).toContain('! Please get help now');
     expect(t.screen()).toContain('New numbness around your bottom');
     expect(t.screen()).not.toContain('How bad is the pain');
+    // An emergency answer ends the screen: its second part is not asked.
+    expect(t.screen()).not.toContain('And do any of these apply to you?');
     const [e] = storeOf(dataDir).episodes as [Episode];
     expect(e.redFlags).toMatchObject({ positive: ['saddle-numbness'], tier: 'emergency' });
     const show = runSpasm(['status', '--json'], { dataDir, env: { SPASM_NOW: at(HOUR) } });
