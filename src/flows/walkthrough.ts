@@ -52,8 +52,8 @@ async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency
     ];
     const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: 16 });
     if (picked.length > 0) return picked;
-    say('\nYou said yes but ticked none. Here is the question again.\n');
-    say(render(tier));
+    // The part again, and the reason just above its question, where it stays in view.
+    say(`${render(tier).trimEnd()}\n\nYou said yes but ticked none. Here is the question again.\n`);
   }
 }
 

@@ -153,9 +153,11 @@ describe('spasm start, on a terminal', () => {
     expect(first).toMatch(/^ 1\. Since the pain began/m);
     expect(first).toMatch(/^ 8\. Sudden, severe pain/m);
     expect(first).not.toContain('See someone today');
-    // Its heading, every item and the question (two lines, wrapped at 60 columns) stay on a 24-row
-    // screen; at 80 columns the title "Safety check" and the intro do too.
-    const rows = (text: string) => text.trimEnd().split('\n').length + 2;
+    // Its heading, every item and the question stay on a 24-row screen, with a row to spare for the
+    // line a wrong answer adds under the question; at 80 columns the title "Safety check" and the
+    // intro do too.
+    const question = '? And do any of these apply to you? Type y (yes) or n (no), then Enter: ';
+    const rows = (text: string) => text.trimEnd().split('\n').length + 1 + Math.ceil(question.length / columns) + 1;
     expect(rows(first)).toBeLessThanOrEqual(24);
     if (columns === 80) expect(rows(f.stdout().slice(f.stdout().indexOf('Safety check')))).toBeLessThanOrEqual(24);
     screen.type('n');
@@ -171,6 +173,33 @@ describe('spasm start, on a terminal', () => {
     await skipEnd();
     await done;
     expect((await stored(f))[0]!.redFlags).toMatchObject({ positive: [], tier: 'none' });
+  });
+
+  it('the second part: yes with nothing ticked asks it again; its answer is recorded, same-day', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?', 'y', 'enter');
+    await answer('Which ones?', 'enter'); // nothing ticked
+    await answer('And do any of these apply to you?', 'y', 'enter');
+    const out = f.stdout();
+    // The reason stands just above the question, after the part drawn again.
+    expect(out.trimEnd().endsWith('You said yes but ticked none. Here is the question again.')).toBe(true);
+    expect(out.split('See someone today if any of these is true:')).toHaveLength(3);
+    await answer('Which ones?', 'down', 'space', 'enter'); // 10: cancer at some time
+    await answer('Go on with the comfort steps', 'down', 'enter'); // No, stop here
+    await done;
+    expect((await stored(f))[0]!.redFlags).toMatchObject({ positive: ['cancer-history'], tier: 'same-day' });
+  });
+
+  it('Ctrl-C in the second part saves nothing, as in the first', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true });
+    const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
+    await answer('Do any of these apply to you?', 'n', 'enter');
+    await answer('And do any of these apply to you?');
+    screen.keypress({ name: 'c', ctrl: true });
+    expect(await done).toMatchObject({ exitCode: 130, message: 'Stopped. Nothing was saved.' });
+    expect(existsSync(f.deps.store.file)).toBe(false);
   });
 
   it('at 60 columns the checklist of a part is wrapped to the terminal, between words', async () => {
