@@ -22,6 +22,8 @@ export interface Io {
   color: boolean;
   errColor: boolean;
   columns: number;
+  /** The terminal's height (24 when unknown), for lists that must fit on one screen. */
+  rows: number;
 }
 
 /** The one injection seam: the clock, the store, the terminal, the questions, Ctrl-C. */
@@ -78,6 +80,7 @@ export function createDeps(globals: GlobalOptions, proc: NodeJS.Process, signal:
       color: wantsColor(globals, env, stdoutIsTTY),
       errColor: wantsColor(globals, env, stderrIsTTY),
       columns: (stdoutIsTTY ? stdout.stream().columns : stderrIsTTY ? stderr.stream().columns : 0) || 80,
+      rows: (stderrIsTTY ? stderr.stream().rows : 0) || 24,
     },
     prompt: prompter,
     env,

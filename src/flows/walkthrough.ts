@@ -25,19 +25,19 @@ export function yesNo(text: string): 'yes' | 'no' | null {
  * again. "Yes" opens a checklist of that part's items in full words; ticking
  * nothing asks that part's question again, never records "none".
  */
-export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns = 80): Promise<string[]> {
+export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns = 80, rows = 24): Promise<string[]> {
   let number = 0;
   for (const tier of ['emergency', 'same-day'] as const) {
     const flags = screen.flags.filter((f) => f.tier === tier);
     say(render(tier));
-    const picked = await askPart(prompt, screen, tier, flags, number, say, render, columns);
+    const picked = await askPart(prompt, screen, tier, flags, number, say, render, columns, rows);
     if (picked.length > 0) return picked;
     number += flags.length;
   }
   return [];
 }
 
-async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency' | 'same-day', flags: RedFlagScreen['flags'], first: number, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns: number): Promise<string[]> {
+async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency' | 'same-day', flags: RedFlagScreen['flags'], first: number, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns: number, rows: number): Promise<string[]> {
   for (;;) {
     const any = await prompt.input({
       message: `${tier === 'emergency' ? 'Do any of these apply to you?' : 'And do any of these apply to you?'} Type y (yes) or n (no), then Enter:`,
@@ -50,7 +50,9 @@ async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency
       { type: 'separator', separator: printable(screen.tiers[tier].heading) },
       ...flags.map((flag, i) => ({ name: `${String(first + i + 1).padStart(2)}. ${wrap(printable(flag.question), width, 7)}`, value: flag.id })),
     ];
-    const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: 16 });
+    // As many lines as the terminal holds under the question and above the keys' help: a part's
+    // items fit a 24-row terminal at 60 columns, so none hides below the fold.
+    const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: Math.max(8, rows - 3) });
     if (picked.length > 0) return picked;
     // The part again, and the reason just above its question, where it stays in view.
     say(`${render(tier).trimEnd()}\n\nYou said yes but ticked none. Here is the question again.\n`);

@@ -202,14 +202,17 @@ describe('spasm start, on a terminal', () => {
     expect(existsSync(f.deps.store.file)).toBe(false);
   });
 
-  it('at 60 columns the checklist of a part is wrapped to the terminal, between words', async () => {
-    const f = fakeDeps({ now: NOW, interactive: true, columns: 60 });
+  it('at 60 columns the checklist of a part is wrapped to the terminal, between words, and all of it in view', async () => {
+    const f = fakeDeps({ now: NOW, interactive: true, columns: 60, rows: 24 });
     const done = run(f, { onset: 'now' }).catch((e: unknown) => e);
     await answer('Do any of these apply to you?', 'y', 'enter');
     await answer('Which ones?');
     const lines = screen.getScreen().split('\n');
     expect(lines.some((line) => line.includes('newly hard to start'))).toBe(true);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    // On a 24-row terminal every item of the part is in view, none below the fold.
+    expect(screen.getScreen()).toMatch(/ 8\. Sudden, severe pain/);
+    expect(lines.length).toBeLessThanOrEqual(24);
     screen.keypress({ name: 'c', ctrl: true });
     expect(await done).toMatchObject({ exitCode: 130 });
   });

@@ -39,7 +39,7 @@ export interface FakeDeps {
 }
 
 /** Deps over a real store in a temp dir, a fake clock and captured output. */
-export function fakeDeps(options: { now: Date | string; dataDir?: string; interactive?: boolean; columns?: number; random?: () => number }): FakeDeps {
+export function fakeDeps(options: { now: Date | string; dataDir?: string; interactive?: boolean; columns?: number; rows?: number; random?: () => number }): FakeDeps {
   let out = '';
   let err = '';
   const clock = fakeClock(options.now);
@@ -57,6 +57,7 @@ export function fakeDeps(options: { now: Date | string; dataDir?: string; intera
     color: false,
     errColor: false,
     columns: options.columns ?? 80,
+    rows: options.rows ?? 24,
   };
   let seed = 1;
   const deps: Deps = {
