@@ -111,7 +111,7 @@ async function walk(opts: StartOptions, given: Deps, progress: Progress, store: 
   // wait on one. Its answers are saved at once, so a Ctrl-C after it keeps them.
   let positive: string[] | undefined = flagsFlag;
   if (plan.screenDue && positive === undefined) {
-    positive = await askRedFlags(prompt, screen, (text) => io.out(text), (tier) => renderRedFlagScreen(screen, tier, io.color, io.columns), io.columns, io.rows);
+    positive = await askRedFlags(prompt, screen, { say: (text) => io.out(text), render: (tier) => renderRedFlagScreen(screen, tier, io.color, io.columns), columns: io.columns, rows: io.rows });
   }
   const flagResult = plan.screenDue ? redFlagResult(positive ?? [], formatIso(deps.clock.now()), screen) : null;
   let id = ongoing?.id;

@@ -3,8 +3,9 @@
 import { describePace, type Pace, type PaceId } from '../core/breathing.js';
 import type { TherapyChoice, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
-import type { Protocol, RedFlagScreen, Step } from '../data/types.js';
+import type { Protocol, RedFlagScreen, RedFlagTier, Step } from '../data/types.js';
 import { wrap } from '../ui/style.js';
+import { partItems } from '../ui/walkthrough.js';
 import type { Choice, Prompter, Separator } from './prompts.js';
 
 /** "y", "yes", "n", "no" (any case), else null. */
@@ -25,19 +26,24 @@ export function yesNo(text: string): 'yes' | 'no' | null {
  * again. "Yes" opens a checklist of that part's items in full words; ticking
  * nothing asks that part's question again, never records "none".
  */
-export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns = 80, rows = 24): Promise<string[]> {
-  let number = 0;
+/** How the screen is shown: where its text goes, each part drawn, and the terminal's size. */
+export interface ScreenView {
+  say(text: string): void;
+  render(tier: RedFlagTier): string;
+  columns: number;
+  rows: number;
+}
+
+export async function askRedFlags(prompt: Prompter, screen: RedFlagScreen, view: ScreenView): Promise<string[]> {
   for (const tier of ['emergency', 'same-day'] as const) {
-    const flags = screen.flags.filter((f) => f.tier === tier);
-    say(render(tier));
-    const picked = await askPart(prompt, screen, tier, flags, number, say, render, columns, rows);
+    view.say(view.render(tier));
+    const picked = await askPart(prompt, screen, tier, view);
     if (picked.length > 0) return picked;
-    number += flags.length;
   }
   return [];
 }
 
-async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency' | 'same-day', flags: RedFlagScreen['flags'], first: number, say: (text: string) => void, render: (tier: 'emergency' | 'same-day') => string, columns: number, rows: number): Promise<string[]> {
+async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: RedFlagTier, view: ScreenView): Promise<string[]> {
   for (;;) {
     const any = await prompt.input({
       message: `${tier === 'emergency' ? 'Do any of these apply to you?' : 'And do any of these apply to you?'} Type y (yes) or n (no), then Enter:`,
@@ -45,17 +51,17 @@ async function askPart(prompt: Prompter, screen: RedFlagScreen, tier: 'emergency
     });
     if (yesNo(any) === 'no') return [];
     // inquirer cuts long names at the terminal's edge, mid-word: wrapped here to the terminal, under the text (after "❯◯ 12. ").
-    const width = Math.min(columns, 80) - 8;
+    const width = Math.min(view.columns, 80) - 8;
     const choices: (Choice<string> | Separator)[] = [
       { type: 'separator', separator: printable(screen.tiers[tier].heading) },
-      ...flags.map((flag, i) => ({ name: `${String(first + i + 1).padStart(2)}. ${wrap(printable(flag.question), width, 7)}`, value: flag.id })),
+      ...partItems(screen, tier).map(({ number, flag }) => ({ name: `${String(number).padStart(2)}. ${wrap(printable(flag.question), width, 7)}`, value: flag.id })),
     ];
-    // As many lines as the terminal holds under the question and above the keys' help: a part's
-    // items fit a 24-row terminal at 60 columns, so none hides below the fold.
-    const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: Math.max(8, rows - 3) });
+    // As many lines as the terminal holds under the question and above the keys' help: at 60
+    // columns and 24 rows all of the first part is in view.
+    const picked = await prompt.checkbox<string>({ message: 'Which ones? Space ticks one, Enter when done', choices, pageSize: Math.max(8, view.rows - 3) });
     if (picked.length > 0) return picked;
     // The part again, and the reason just above its question, where it stays in view.
-    say(`${render(tier).trimEnd()}\n\nYou said yes but ticked none. Here is the question again.\n`);
+    view.say(`${view.render(tier).trimEnd()}\n\nYou said yes but ticked none. Here is the question again.\n`);
   }
 }
 

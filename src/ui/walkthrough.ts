@@ -3,7 +3,7 @@
 import type { RedFlagResult, TherapyKind } from '../core/records.js';
 import { printable } from '../core/time.js';
 import type { WalkSummary } from '../core/walkthrough.js';
-import type { Protocol, RedFlagScreen, Step } from '../data/types.js';
+import type { Protocol, RedFlagScreen, RedFlagTier, Step } from '../data/types.js';
 import { humanTime, makeStyle, wrap } from './style.js';
 
 const widthOf = (columns: number) => Math.min(columns, 80) - 2;
@@ -16,19 +16,24 @@ function labelled(label: string, styled: string, text: string, w: number): strin
   return `${styled} ${wrap(printable(text), w - label.length - 1, label.length + 1)}`;
 }
 
+/** The items of one part of the screen, each with its number (1–8 "get help now", 9–18 "see someone today"). */
+export function partItems(screen: RedFlagScreen, tier: RedFlagTier): { number: number; flag: RedFlagScreen['flags'][number] }[] {
+  return screen.flags.map((flag, i) => ({ number: i + 1, flag })).filter((item) => item.flag.tier === tier);
+}
+
 /**
  * One part of the red-flag screen, before its question: "get help now" (with
  * the title and intro) or "see someone today", every item in full plain
- * words, numbered through both parts. Each part fits a 24-row terminal, so
- * the signs that matter most never scroll away above their question.
+ * words, numbered through both parts. A part's heading, items and question
+ * fit a 24-row terminal at 60 columns and more (at 80, the title and intro
+ * too), so the signs that matter most never scroll away above their question.
  */
-export function renderRedFlagScreen(screen: RedFlagScreen, tier: 'emergency' | 'same-day', color: boolean, columns: number): string {
+export function renderRedFlagScreen(screen: RedFlagScreen, tier: RedFlagTier, color: boolean, columns: number): string {
   const c = makeStyle(color);
   const w = widthOf(columns);
   const heading = printable(screen.tiers[tier].heading);
   const lines = tier === 'emergency' ? [c.bold('Safety check'), wrap(printable(screen.intro), w), '', c.red.bold(heading)] : [c.yellow.bold(heading)];
-  let number = tier === 'emergency' ? 0 : screen.flags.filter((f) => f.tier === 'emergency').length;
-  for (const flag of screen.flags.filter((f) => f.tier === tier)) lines.push(numbered(number++, flag.question, w));
+  for (const { number, flag } of partItems(screen, tier)) lines.push(numbered(number - 1, flag.question, w));
   return `\n${lines.join('\n')}\n\n`;
 }
 
